@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ConfigModule } from '@schakel/config';
+import { DatabaseModule } from '@schakel/database';
+import { AuthGuard, IdentityModule } from '@schakel/identity';
+import { JobsModule } from '@schakel/jobs';
+import { OrganisationModule } from '@schakel/organisation';
+import { HttpExceptionFilter } from './edge/http-exception.filter';
+import { RateLimitGuard } from './edge/rate-limit.guard';
+import { LoggingModule } from './edge/logging.module';
+import { HealthController } from './health.controller';
+import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
+
+/** The HTTP API: composes the domain modules behind one edge (guards, pipe, filter). */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    JobsModule.forRoot({ role: 'producer' }),
+    TerminusModule.forRoot({ logger: false }),
+    IdentityModule,
+    OrganisationModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    PlatformAdminBootstrap,
+    { provide: APP_GUARD, useExisting: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,80 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainException, FieldProblem } from '@schakel/common';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  details?: FieldProblem[];
+}
+
+/** Errors raised by Express's body parser before any route runs. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+const reason = (status: number) =>
+  (HttpStatus[status] ?? 'Error')
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+
+/** Terminus's 503 carries the health report itself, which the contract keeps as is. */
+function isHealthReport(exception: unknown): exception is HttpException {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== 503) return false;
+  const payload = exception.getResponse();
+  return typeof payload === 'object' && payload !== null && 'status' in payload && 'details' in payload;
+}
+
+/** Turns every error into the contract's shape; only a real fault becomes a 500, and it is logged. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (isHealthReport(exception)) {
+      response.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainException) {
+      const { status, message, code, details } = exception;
+      return { statusCode: status, error: reason(status), message, code, ...(details ? { details } : {}) };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message =
+        typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      // Nest turns a body that is not JSON into a plain 400; name the body as the wrong field.
+      const details = status === 400 ? [{ field: 'body', problem: message }] : undefined;
+      return { statusCode: status, error: reason(status), message, ...(details ? { details } : {}) };
+    }
+    const parser = exception as BodyParserError;
+    if (parser?.type === 'entity.too.large') {
+      return { statusCode: 413, error: reason(413), message: 'The request body is too large' };
+    }
+    if (parser?.type === 'entity.parse.failed') {
+      return {
+        statusCode: 400,
+        error: reason(400),
+        message: 'The request body is not valid JSON',
+        details: [{ field: 'body', problem: 'is not valid JSON' }],
+      };
+    }
+    if (typeof parser?.status === 'number' && parser.status >= 400 && parser.status < 500) {
+      return { statusCode: parser.status, error: reason(parser.status), message: 'The request could not be read' };
+    }
+    return { statusCode: 500, error: reason(500), message: 'Something went wrong on our side' };
+  }
+}

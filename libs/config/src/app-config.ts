@@ -1,0 +1,99 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** The raw environment, as named in spec/api.md. Every value is optional. */
+class EnvironmentVariables {
+  @IsOptional() @IsIn(NODE_ENVS) NODE_ENV?: NodeEnv;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() PUBLIC_BASE_URL?: string;
+  @IsOptional() @IsString() DATABASE_URL?: string;
+  @IsOptional() @IsString() REDIS_URL?: string;
+  @IsOptional() @IsString() SMTP_URL?: string;
+  @IsOptional() @IsString() MAIL_FROM?: string;
+  @IsOptional() @IsString() ADMIN_EMAIL?: string;
+  @IsOptional() @IsString() @MinLength(10) ADMIN_PASSWORD?: string;
+  @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) JWT_EXPIRES_IN_SECONDS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) SWEEP_INTERVAL_SECONDS?: number;
+  @IsOptional() @IsString() QUEUE_PREFIX?: string;
+  @IsOptional() @IsString() LOG_LEVEL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT_PER_MINUTE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) DATABASE_POOL_SIZE?: number;
+  @IsOptional() @IsString() STORAGE_DIR?: string;
+}
+
+/** The validated, typed configuration. Built once from the environment at boot. */
+export class AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  readonly publicBaseUrl: string;
+  readonly databaseUrl: string;
+  readonly databasePoolSize: number;
+  readonly redisUrl: string;
+  readonly smtpUrl?: string;
+  readonly mailFrom: string;
+  readonly admin?: { email: string; password: string };
+  readonly jwt: { secret: string; expiresInSeconds: number };
+  readonly demoData: boolean;
+  readonly sweepIntervalSeconds: number;
+  readonly queuePrefix: string;
+  readonly logLevel: string;
+  readonly loginRateLimit: { perAccountPerMinute: number; perIpPerMinute: number };
+  readonly storageDir: string;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+}
+
+export class ConfigurationError extends Error {}
+
+const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+
+/** Reads and validates the environment. The only place in the code base that reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = plainToInstance(EnvironmentVariables, { ...env });
+  const errors = validateSync(raw, { whitelist: true, skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new ConfigurationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const nodeEnv = raw.NODE_ENV ?? 'development';
+  if (!raw.DATABASE_URL) throw new ConfigurationError('DATABASE_URL is not set (npm start sets it for the embedded default)');
+  if (!raw.REDIS_URL) throw new ConfigurationError('REDIS_URL is not set (npm start sets it for the embedded default)');
+  if (nodeEnv === 'production' && !raw.JWT_SECRET) throw new ConfigurationError('JWT_SECRET is required in production');
+  if ((raw.ADMIN_EMAIL && !raw.ADMIN_PASSWORD) || (!raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD)) {
+    throw new ConfigurationError('ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  }
+  const port = raw.PORT ?? 3000;
+  return new AppConfig({
+    nodeEnv,
+    port,
+    publicBaseUrl: (raw.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    databaseUrl: raw.DATABASE_URL,
+    databasePoolSize: raw.DATABASE_POOL_SIZE ?? 20,
+    redisUrl: raw.REDIS_URL,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM ?? 'Schakel <no-reply@schakel.local>',
+    admin: raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD } : undefined,
+    jwt: { secret: raw.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, expiresInSeconds: raw.JWT_EXPIRES_IN_SECONDS ?? 900 },
+    demoData: raw.DEMO_DATA ?? false,
+    sweepIntervalSeconds: raw.SWEEP_INTERVAL_SECONDS ?? 60,
+    queuePrefix: raw.QUEUE_PREFIX ?? 'schakel',
+    logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    loginRateLimit: {
+      perAccountPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
+      perIpPerMinute: raw.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE ?? 300,
+    },
+    storageDir: raw.STORAGE_DIR ?? '.data/files',
+  });
+}

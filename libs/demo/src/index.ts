@@ -1,0 +1,3 @@
+export * from './demo-accounts';
+export * from './demo.module';
+export * from './demo.seeder';

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule } from '@schakel/config';
+import { DatabaseModule } from '@schakel/database';
+import { DemoModule } from './demo.module';
+import { DemoSeeder } from './demo.seeder';
+
+@Module({ imports: [ConfigModule, DatabaseModule, DemoModule] })
+class SeedModule {}
+
+/** `node dist/libs/demo/src/seed.js`: seeds the demo data into the configured database. */
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+  try {
+    await app.get(DemoSeeder).seed();
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Seeding demo data failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { RateLimit } from '@schakel/common';
+import { Public } from './access.decorator';
+import { LoginDto } from './dto/login.dto';
+import { RegisterDto } from './dto/register.dto';
+import { AccessTokenResponse, toUserResponse, UserResponse } from './dto/user.response';
+import { IdentityService } from './identity.service';
+import { AccessToken } from './token.service';
+
+@ApiTags('identity')
+@Controller('api/auth')
+export class IdentityController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Post('register')
+  @Public()
+  @ApiCreatedResponse({ type: UserResponse })
+  async register(@Body() dto: RegisterDto): Promise<UserResponse> {
+    return toUserResponse(await this.identity.register(dto));
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @RateLimit('login')
+  @ApiOkResponse({ type: AccessTokenResponse })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
+  login(@Body() dto: LoginDto): Promise<AccessToken> {
+    return this.identity.login(dto.email, dto.password);
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { User } from './entities/user.entity';
+
+export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'locale' | 'isPlatformAdmin'>;
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+@Injectable()
+export class UserRepository {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
+    const repo = manager ? manager.getRepository(User) : this.users;
+    return repo.createQueryBuilder('u').where('lower(u.email) = :email', { email: normaliseEmail(email) }).getOne();
+  }
+
+  /** Inserts the user; a concurrent insert of the same e-mail breaks uq_users_email. */
+  insert(user: NewUser, manager?: EntityManager): Promise<User> {
+    const repo = manager ? manager.getRepository(User) : this.users;
+    return repo.save(repo.create({ ...user, email: normaliseEmail(user.email) }));
+  }
+
+  async updatePassword(id: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash });
+  }
+
+  async grantPlatformAdmin(id: string): Promise<void> {
+    await this.users.update({ id }, { isPlatformAdmin: true });
+  }
+}

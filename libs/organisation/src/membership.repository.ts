@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { ChainRole, OrganisationRole, Page } from '@schakel/common';
+import { Membership } from './entities/membership.entity';
+
+export interface MemberFilter {
+  chainRole?: ChainRole;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class MembershipRepository {
+  constructor(@InjectRepository(Membership) private readonly memberships: Repository<Membership>) {}
+
+  find(organisationId: string, userId: string): Promise<Membership | null> {
+    return this.memberships.findOneBy({ organisationId, userId });
+  }
+
+  findWithUser(organisationId: string, userId: string): Promise<Membership | null> {
+    return this.memberships.findOne({ where: { organisationId, userId }, relations: { user: true } });
+  }
+
+  findAllForUser(userId: string): Promise<Membership[]> {
+    return this.memberships.find({ where: { userId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Organisation ids where the user holds one of these roles. */
+  async organisationIdsWithRole(userId: string, roles: readonly OrganisationRole[]): Promise<string[]> {
+    const rows = await this.memberships
+      .createQueryBuilder('m')
+      .select('m.organisation_id', 'id')
+      .where('m.user_id = :userId AND m.roles && :roles', { userId, roles })
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  async pageForOrganisation(organisationId: string, filter: MemberFilter): Promise<Page<Membership>> {
+    const query = this.memberships
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.organisation_id = :organisationId', { organisationId })
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.chainRole) query.andWhere(':chainRole = ANY(m.chain_roles)', { chainRole: filter.chainRole });
+    const [items, total] = await query.getManyAndCount();
+    return { items, total };
+  }
+
+  insert(manager: EntityManager, membership: Pick<Membership, 'organisationId' | 'userId' | 'roles' | 'chainRoles'>): Promise<Membership> {
+    const repo = manager.getRepository(Membership);
+    return repo.save(repo.create(membership));
+  }
+
+  /** Locks the organisation's admin memberships, so two demotions cannot both pass the last-admin check. */
+  async countAdminsForUpdate(manager: EntityManager, organisationId: string): Promise<number> {
+    const rows = await manager.query(
+      `SELECT id FROM memberships WHERE organisation_id = $1 AND 'org-admin' = ANY(roles) FOR UPDATE`,
+      [organisationId],
+    );
+    return (rows as unknown[]).length;
+  }
+
+  async save(manager: EntityManager, membership: Membership): Promise<Membership> {
+    return manager.getRepository(Membership).save(membership);
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation, type Page } from '@schakel/common';
+import { IdentityService, type AuthUser } from '@schakel/identity';
+import { Membership } from './entities/membership.entity';
+import { Organisation } from './entities/organisation.entity';
+import { AddMemberDto, CreateOrganisationDto, MemberQueryDto, UpdateMemberDto } from './dto/organisation.dto';
+import { MembershipRepository } from './membership.repository';
+import { OrganisationAccess } from './organisation-access.service';
+import { OrganisationError } from './organisation.exception';
+import { OrganisationRepository } from './organisation.repository';
+
+@Injectable()
+export class OrganisationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly access: OrganisationAccess,
+    private readonly identity: IdentityService,
+  ) {}
+
+  create(dto: CreateOrganisationDto): Promise<Organisation> {
+    return this.organisations.insert(this.dataSource.manager, { name: dto.name.trim(), kind: dto.kind });
+  }
+
+  async get(user: AuthUser, organisationId: string): Promise<Organisation> {
+    await this.access.requireMember(user, organisationId);
+    const organisation = await this.organisations.findById(organisationId);
+    if (!organisation) throw OrganisationError.notFound();
+    return organisation;
+  }
+
+  async list(user: AuthUser, limit: number, offset: number): Promise<Page<Organisation>> {
+    if (user.isPlatformAdmin) return this.organisations.page(limit, offset);
+    const ids = (await this.memberships.findAllForUser(user.id)).map((m) => m.organisationId);
+    return this.organisations.page(limit, offset, ids);
+  }
+
+  /** Creates the person when the e-mail is new, or links the existing account. */
+  async addMember(user: AuthUser, organisationId: string, dto: AddMemberDto): Promise<Membership> {
+    await this.requireAdmin(user, organisationId);
+    try {
+      const membershipId = await this.dataSource.transaction(async (manager) => {
+        const person = await this.identity.findOrCreateInvited(manager, dto.email, dto.name.trim(), dto.locale);
+        const membership = await this.memberships.insert(manager, {
+          organisationId,
+          userId: person.id,
+          roles: dto.roles,
+          chainRoles: dto.chainRoles,
+        });
+        return membership.userId;
+      });
+      return this.getMember(organisationId, membershipId);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_memberships_organisation_user')) throw OrganisationError.alreadyMember();
+      throw error;
+    }
+  }
+
+  async listMembers(user: AuthUser, organisationId: string, query: MemberQueryDto): Promise<Page<Membership>> {
+    await this.requireAdmin(user, organisationId);
+    return this.memberships.pageForOrganisation(organisationId, query);
+  }
+
+  async updateMember(user: AuthUser, organisationId: string, userId: string, dto: UpdateMemberDto): Promise<Membership> {
+    await this.requireAdmin(user, organisationId);
+    await this.dataSource.transaction(async (manager) => {
+      const membership = await manager.getRepository(Membership).findOne({
+        where: { organisationId, userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!membership) throw OrganisationError.memberNotFound();
+      if (dto.roles && membership.roles.includes('org-admin') && !dto.roles.includes('org-admin')) {
+        if ((await this.memberships.countAdminsForUpdate(manager, organisationId)) <= 1) throw OrganisationError.lastAdmin();
+      }
+      if (dto.roles) membership.roles = dto.roles;
+      if (dto.chainRoles) membership.chainRoles = dto.chainRoles;
+      await this.memberships.save(manager, membership);
+    });
+    return this.getMember(organisationId, userId);
+  }
+
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    return this.memberships.findAllForUser(userId);
+  }
+
+  private async requireAdmin(user: AuthUser, organisationId: string): Promise<void> {
+    await this.access.requireRole(user, organisationId, ['org-admin']);
+    // A platform admin passes the role check; the organisation must still exist.
+    if (user.isPlatformAdmin && !(await this.organisations.findById(organisationId))) throw OrganisationError.notFound();
+  }
+
+  private async getMember(organisationId: string, userId: string): Promise<Membership> {
+    const membership = await this.memberships.findWithUser(organisationId, userId);
+    if (!membership) throw OrganisationError.memberNotFound();
+    return membership;
+  }
+}

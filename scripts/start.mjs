@@ -1,0 +1,137 @@
+// `npm start`: the whole platform in one command. Without DATABASE_URL / REDIS_URL it
+// brings up the embedded default (PostgreSQL in .data/postgres, a local redis-server),
+// runs the migrations, seeds the demo data, then starts the API and the worker.
+// Ctrl-C stops everything it started.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDatabase, freePort, startEmbeddedPostgres, startRedis } from './embedded.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Where the embedded default keeps its data; a test points it at a fresh folder.
+const dataDir = process.env.SCHAKEL_DATA_DIR ?? join(root, '.data');
+const env = { ...process.env };
+const stops = [];
+const children = [];
+let stopping = false;
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+function prettyStream() {
+  try {
+    const pretty = createRequire(import.meta.url)('pino-pretty');
+    return pretty({ colorize: process.stdout.isTTY, ignore: 'pid,hostname,req,res,context', messageKey: 'msg' });
+  } catch {
+    return process.stdout; // production install without dev dependencies: plain JSON lines
+  }
+}
+
+function run(label, script, { keepAlive }) {
+  const child = spawn(process.execPath, [join(root, script)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.pipe(keepAlive ? prettyStream() : process.stdout);
+  if (keepAlive) {
+    children.push(child);
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        process.stderr.write(`${label} stopped unexpectedly (${signal ?? code}); stopping the rest\n`);
+        shutdown(1);
+      }
+    });
+    return child;
+  }
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed with exit code ${code}`)))),
+  );
+}
+
+async function waitForHealth(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s`);
+}
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  say('\nStopping Schakel…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+async function main() {
+  const embedded = [];
+  if (!env.DATABASE_URL) {
+    say(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')})…`);
+    const cluster = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: await freePort() });
+    stops.push(cluster.stop);
+    await ensureDatabase(cluster.url('postgres'), 'schakel');
+    env.DATABASE_URL = cluster.url('schakel');
+    embedded.push('PostgreSQL');
+  }
+  if (!env.REDIS_URL) {
+    say('No REDIS_URL: starting a local redis-server…');
+    const redis = await startRedis({ port: await freePort() });
+    stops.push(redis.stop);
+    env.REDIS_URL = redis.url;
+    embedded.push('Redis');
+  }
+  env.DEMO_DATA ??= embedded.includes('PostgreSQL') ? 'true' : 'false';
+  env.LOG_LEVEL ??= 'warn';
+  env.STORAGE_DIR ??= join(dataDir, 'files');
+  const port = env.PORT ?? '3000';
+  const base = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
+
+  await run('migrations', 'dist/libs/database/src/migrate.js', { keepAlive: false });
+  if (env.DEMO_DATA === 'true') await run('demo data', 'dist/libs/demo/src/seed.js', { keepAlive: false });
+  run('API', 'dist/apps/api/src/main.js', { keepAlive: true });
+  run('worker', 'dist/apps/worker/src/main.js', { keepAlive: true });
+  await waitForHealth(`http://127.0.0.1:${port}/health`, 60_000);
+
+  say('');
+  say('Schakel is running.');
+  say(`  API            ${base}/api`);
+  say(`  API docs       ${base}/api/docs`);
+  say(`  Health         ${base}/health`);
+  if (embedded.length) say(`  Embedded       ${embedded.join(' and ')} (set DATABASE_URL / REDIS_URL to use your own)`);
+  if (env.DEMO_DATA === 'true') {
+    const { DEMO_ADMIN, DEMO_MEMBERS, DEMO_PASSWORD } = createRequire(import.meta.url)(
+      join(root, 'dist/libs/demo/src/demo-accounts.js'),
+    );
+    say(`  Demo logins    password for all: ${DEMO_PASSWORD}`);
+    say(`    ${DEMO_ADMIN.email.padEnd(34)} platform admin`);
+    for (const member of DEMO_MEMBERS) say(`    ${member.email.padEnd(34)} ${member.label}`);
+  }
+  say('Logs show warnings and errors; LOG_LEVEL=info npm start shows every request.');
+  say('Press Ctrl-C to stop.');
+}
+
+main().catch((error) => {
+  process.stderr.write(`Schakel could not start: ${error.message}\n`);
+  shutdown(1);
+});
