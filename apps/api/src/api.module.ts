@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
+import { EnrolmentModule } from '@schakel/enrolment';
 import { AuthGuard, IdentityModule } from '@schakel/identity';
 import { JobsModule } from '@schakel/jobs';
 import { OrganisationModule } from '@schakel/organisation';
@@ -22,6 +23,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     TerminusModule.forRoot({ logger: false }),
     IdentityModule,
     OrganisationModule,
+    EnrolmentModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,25 +1,29 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { JobsOptions, Queue } from 'bullmq';
-import { JOB_ROUTES, JobData, JobName, QueueName, RETRY } from './job-catalogue';
+import { JOB_ROUTES, JobData, JobName, QUEUES, QueueName, RETRY } from './job-catalogue';
 
 /** The one way domain code puts work on a queue; nobody else touches a raw Queue. */
 @Injectable()
-export class JobProducer {
+export class JobProducer implements OnModuleInit {
   private readonly logger = new Logger(JobProducer.name);
-  private readonly queues: Record<QueueName, Queue>;
+  private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(@InjectQueue('maintenance') maintenance: Queue) {
-    this.queues = { maintenance };
-    for (const queue of Object.values(this.queues)) {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit(): void {
+    for (const name of QUEUES) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
       // Without a listener an unreachable Redis is reported on the console for every retry.
-      queue.on('error', (error) => this.logger.warn(`queue ${queue.name}: ${error.message}`));
+      queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+      this.queues.set(name, queue);
     }
   }
 
   async enqueue<N extends JobName>(name: N, data: JobData<N> & { outboxId?: string }, options: JobsOptions = {}): Promise<void> {
     const route = JOB_ROUTES[name];
-    await this.queues[route.queue].add(name, data, {
+    await this.queue(route.queue).add(name, data, {
       ...RETRY[route.retry],
       removeOnComplete: true,
       removeOnFail: { age: 7 * 24 * 3600 },
@@ -39,6 +43,8 @@ export class JobProducer {
   }
 
   queue(name: QueueName): Queue {
-    return this.queues[name];
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`queue ${name} is not registered`);
+    return queue;
   }
 }

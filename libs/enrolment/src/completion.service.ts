@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { OutboxRepository } from '@schakel/jobs';
+
+interface LockedEnrolment {
+  id: string;
+  user_id: string;
+  course_id: string;
+  session_id: string | null;
+  status: string;
+  format: 'online' | 'live' | 'blended';
+}
+
+/**
+ * The completion rule, in one place:
+ * - online: every lesson completed and, when the course has a quiz, a passed attempt;
+ * - live: present at every (not cancelled) meeting of the enrolment's session;
+ * - blended: both.
+ * A completion is recorded once per enrolment, in the transaction of the step that
+ * completed it, together with the outbox row that makes the worker issue the certificate.
+ */
+@Injectable()
+export class CompletionService {
+  constructor(private readonly outbox: OutboxRepository) {}
+
+  /**
+   * Call inside the transaction that recorded a step. Locks the enrolment row, so two
+   * last steps arriving at once complete it exactly once. Returns the new completion's id.
+   */
+  async completeIfDone(manager: EntityManager, enrolmentId: string): Promise<string | null> {
+    const [enrolment] = (await manager.query(
+      `SELECT e.id, e.user_id, e.course_id, e.session_id, e.status, c.format
+         FROM enrolments e JOIN courses c ON c.id = e.course_id
+        WHERE e.id = $1
+          FOR UPDATE OF e`,
+      [enrolmentId],
+    )) as LockedEnrolment[];
+    if (!enrolment || !['active', 'confirmed'].includes(enrolment.status)) return null;
+    if (enrolment.format !== 'live' && !(await this.onlinePartDone(manager, enrolment))) return null;
+    if (enrolment.format !== 'online' && !(await this.livePartDone(manager, enrolment))) return null;
+
+    const inserted = (await manager.query(
+      `INSERT INTO completions (enrolment_id, user_id, course_id) VALUES ($1, $2, $3)
+       ON CONFLICT ON CONSTRAINT uq_completions_enrolment DO NOTHING
+       RETURNING id`,
+      [enrolment.id, enrolment.user_id, enrolment.course_id],
+    )) as Array<{ id: string }>;
+    if (inserted.length === 0) return null;
+    await manager.query(
+      `UPDATE enrolments SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $1`,
+      [enrolment.id],
+    );
+    await this.outbox.add(manager, 'certificate.issue', { completionId: inserted[0].id });
+    return inserted[0].id;
+  }
+
+  private async onlinePartDone(manager: EntityManager, e: LockedEnrolment): Promise<boolean> {
+    const [row] = (await manager.query(
+      `SELECT
+         (SELECT count(*) FROM lessons WHERE course_id = $2) =
+         (SELECT count(*) FROM lesson_progress p JOIN lessons l ON l.id = p.lesson_id
+           WHERE p.enrolment_id = $1 AND l.course_id = $2) AS lessons_done,
+         (NOT EXISTS (SELECT 1 FROM quizzes WHERE course_id = $2 AND jsonb_array_length(questions) > 0)
+          OR EXISTS (SELECT 1 FROM quiz_attempts WHERE enrolment_id = $1 AND passed)) AS quiz_done`,
+      [e.id, e.course_id],
+    )) as Array<{ lessons_done: boolean; quiz_done: boolean }>;
+    return row.lessons_done && row.quiz_done;
+  }
+
+  private async livePartDone(manager: EntityManager, e: LockedEnrolment): Promise<boolean> {
+    if (!e.session_id) return false;
+    const [row] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM meetings WHERE session_id = $2 AND cancelled_at IS NULL)
+          AND NOT EXISTS (
+            SELECT 1 FROM meetings m
+             WHERE m.session_id = $2 AND m.cancelled_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.enrolment_id = $1 AND a.meeting_id = m.id AND a.present)
+          ) AS attended`,
+      [e.id, e.session_id],
+    )) as Array<{ attended: boolean }>;
+    return row.attended;
+  }
+}

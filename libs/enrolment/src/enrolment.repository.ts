@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Enrolment, OPEN_ENROLMENT_STATUSES } from './entities/enrolment.entity';
+
+export interface MissingPrerequisite {
+  id: string;
+  title: string;
+}
+
+@Injectable()
+export class EnrolmentRepository {
+  constructor(@InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>) {}
+
+  findById(id: string, manager?: EntityManager): Promise<Enrolment | null> {
+    return (manager?.getRepository(Enrolment) ?? this.enrolments).findOneBy({ id });
+  }
+
+  findOpen(userId: string, courseId: string, manager?: EntityManager): Promise<Enrolment | null> {
+    return (manager?.getRepository(Enrolment) ?? this.enrolments).findOneBy({ userId, courseId, status: In(OPEN_ENROLMENT_STATUSES) });
+  }
+
+  insert(manager: EntityManager, enrolment: Partial<Enrolment>): Promise<Enrolment> {
+    const repo = manager.getRepository(Enrolment);
+    return repo.save(repo.create(enrolment));
+  }
+
+  /** Prerequisites of the course that the person has not completed. */
+  async missingPrerequisites(userId: string, courseId: string): Promise<MissingPrerequisite[]> {
+    return this.enrolments.query(
+      `SELECT c.id, c.title
+         FROM course_prerequisites p JOIN courses c ON c.id = p.prerequisite_id
+        WHERE p.course_id = $1
+          AND NOT EXISTS (SELECT 1 FROM completions x WHERE x.user_id = $2 AND x.course_id = p.prerequisite_id)
+        ORDER BY c.title`,
+      [courseId, userId],
+    );
+  }
+
+  /** An organisation where `adminId` is org-admin and `memberId` a member, if any. */
+  async sharedOrganisationAsAdmin(adminId: string, memberId: string): Promise<string | null> {
+    const rows: Array<{ organisation_id: string }> = await this.enrolments.query(
+      `SELECT a.organisation_id
+         FROM memberships a JOIN memberships m ON m.organisation_id = a.organisation_id
+        WHERE a.user_id = $1 AND 'org-admin' = ANY(a.roles) AND m.user_id = $2
+        ORDER BY a.created_at LIMIT 1`,
+      [adminId, memberId],
+    );
+    return rows[0]?.organisation_id ?? null;
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Course } from '@schakel/catalogue';
+import { DomainException } from '@schakel/common';
+import type { AuthUser } from '@schakel/identity';
+import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
+import { EnrolmentError } from './enrolment.exception';
+import { EnrolmentRepository } from './enrolment.repository';
+import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
+import { OnlineEnrolmentService } from './online-enrolment.service';
+
+/** POST /api/enrolments: the checks every enrolment shares, then the online or session path. */
+@Injectable()
+export class EnrolmentService {
+  constructor(
+    @InjectRepository(Course) private readonly courses: Repository<Course>,
+    private readonly enrolments: EnrolmentRepository,
+    private readonly online: OnlineEnrolmentService,
+  ) {}
+
+  async enrol(actor: AuthUser, dto: CreateEnrolmentDto): Promise<EnrolmentResult> {
+    const { learnerId, organisationId } = await this.resolveLearner(actor, dto.userId);
+    const course = await this.courses.findOneBy({ id: dto.courseId, status: 'published' });
+    if (!course) throw EnrolmentError.courseNotFound();
+    const missing = await this.enrolments.missingPrerequisites(learnerId, course.id);
+    if (missing.length > 0) throw EnrolmentError.prerequisiteMissing(missing.map((m) => m.title));
+
+    const request: EnrolmentRequest = { actorId: actor.id, learnerId, organisationId, course, sessionId: dto.sessionId };
+    if (dto.sessionId) {
+      if (course.format === 'online') throw EnrolmentError.noSessionsForOnline();
+      return this.enrolInSession(request);
+    }
+    if (course.format === 'live') throw EnrolmentError.sessionRequired();
+    return this.online.enrol(request);
+  }
+
+  private enrolInSession(_request: EnrolmentRequest): Promise<EnrolmentResult> {
+    throw new DomainException(422, 'enrolment.sessions-unavailable', 'Enrolment in live sessions is not available yet');
+  }
+
+  /** Oneself, or (as org admin) a member of one's organisation; anyone else is "not found". */
+  private async resolveLearner(actor: AuthUser, userId?: string): Promise<{ learnerId: string; organisationId: string | null }> {
+    if (!userId || userId === actor.id) return { learnerId: actor.id, organisationId: null };
+    const organisationId = await this.enrolments.sharedOrganisationAsAdmin(actor.id, userId);
+    if (organisationId) return { learnerId: userId, organisationId };
+    if (actor.isPlatformAdmin) return { learnerId: userId, organisationId: null };
+    throw EnrolmentError.learnerNotFound();
+  }
+}

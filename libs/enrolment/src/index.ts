@@ -1,0 +1,13 @@
+import { Enrolment } from './entities/enrolment.entity';
+import { Attendance, Completion, LessonProgress, QuizAttempt } from './entities/progress.entities';
+
+export * from './completion.service';
+export * from './dto/enrolment.response';
+export * from './enrolment.exception';
+export * from './enrolment.module';
+export * from './enrolment.repository';
+export * from './enrolment.types';
+export * from './entities/enrolment.entity';
+export * from './entities/progress.entities';
+
+export const ENROLMENT_ENTITIES = [Enrolment, LessonProgress, QuizAttempt, Attendance, Completion];
