@@ -1,4 +1,5 @@
 import { CATALOGUE_ENTITIES } from '@schakel/catalogue';
+import { CERTIFICATION_ENTITIES } from '@schakel/certification';
 import { ENROLMENT_ENTITIES } from '@schakel/enrolment';
 import { USER_ENTITIES } from '@schakel/identity';
 import { JOB_ENTITIES } from '@schakel/jobs';
@@ -13,4 +14,5 @@ export const ALL_ENTITIES = [
   ...CATALOGUE_ENTITIES,
   ...SESSION_ENTITIES,
   ...ENROLMENT_ENTITIES,
+  ...CERTIFICATION_ENTITIES,
 ];

@@ -1,7 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 
 /** Every queue of the platform. */
-export const QUEUES = ['maintenance', 'certificates'] as const;
+export const QUEUES = ['maintenance', 'certificates', 'messages'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /**
@@ -11,7 +11,36 @@ export type QueueName = (typeof QUEUES)[number];
 export type JobCatalogue =
   | { name: 'outbox.relay'; data: Record<string, never> }
   /** A completion was recorded: issue its certificate (written to the outbox with the completion). */
-  | { name: 'certificate.issue'; data: { completionId: string } };
+  | { name: 'certificate.issue'; data: { completionId: string } }
+  /** Somebody must be told something; the messaging worker decides the message and recipients. */
+  | { name: 'notification.send'; data: NotificationData }
+  /** Looks in PostgreSQL for reminders that are due (a job scheduler, every SWEEP_INTERVAL_SECONDS). */
+  | { name: 'messages.sweep'; data: Record<string, never> };
+
+/** Events people are told about. Written to the outbox in the transaction of the change. */
+export const NOTIFICATION_KINDS = [
+  'enrolment.confirmed',
+  'enrolment.waitlisted',
+  'enrolment.promoted',
+  'enrolment.cancelled',
+  'session.changed',
+  'session.cancelled',
+  'certificate.issued',
+  'member.invited',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Ids only: the processor reloads the state, and checks it still applies at send time. */
+export interface NotificationData {
+  kind: NotificationKind;
+  userId?: string;
+  enrolmentId?: string;
+  sessionId?: string;
+  certificateId?: string;
+  organisationId?: string;
+  /** The session's SEQUENCE at the change, so each change is its own message. */
+  sequence?: number;
+}
 
 export type JobName = JobCatalogue['name'];
 export type JobData<N extends JobName> = Extract<JobCatalogue, { name: N }>['data'];
@@ -34,4 +63,6 @@ interface JobRoute {
 export const JOB_ROUTES: Record<JobName, JobRoute> = {
   'outbox.relay': { queue: 'maintenance', retry: 'none' },
   'certificate.issue': { queue: 'certificates', retry: 'standard' },
+  'notification.send': { queue: 'messages', retry: 'standard' },
+  'messages.sweep': { queue: 'messages', retry: 'none' },
 };

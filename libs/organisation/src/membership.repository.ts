@@ -55,13 +55,12 @@ export class MembershipRepository {
     return repo.save(repo.create(membership));
   }
 
-  /** Locks the organisation's admin memberships, so two demotions cannot both pass the last-admin check. */
-  async countAdminsForUpdate(manager: EntityManager, organisationId: string): Promise<number> {
-    const rows = await manager.query(
-      `SELECT id FROM memberships WHERE organisation_id = $1 AND 'org-admin' = ANY(roles) FOR UPDATE`,
+  async countAdmins(manager: EntityManager, organisationId: string): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS n FROM memberships WHERE organisation_id = $1 AND 'org-admin' = ANY(roles)`,
       [organisationId],
     );
-    return (rows as unknown[]).length;
+    return (row as { n: number }).n;
   }
 
   async save(manager: EntityManager, membership: Membership): Promise<Membership> {

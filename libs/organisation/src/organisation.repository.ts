@@ -17,6 +17,10 @@ export class OrganisationRepository {
     return repo.save(repo.create(organisation));
   }
 
+  async lockForUpdate(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`SELECT id FROM organisations WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
   async page(limit: number, offset: number, onlyIds?: string[]): Promise<Page<Organisation>> {
     const query = this.organisations.createQueryBuilder('o').orderBy('o.name', 'ASC').addOrderBy('o.id').take(limit).skip(offset);
     if (onlyIds) query.where('o.id = ANY(:ids)', { ids: onlyIds });

@@ -67,13 +67,12 @@ export class OrganisationService {
   async updateMember(user: AuthUser, organisationId: string, userId: string, dto: UpdateMemberDto): Promise<Membership> {
     await this.requireAdmin(user, organisationId);
     await this.dataSource.transaction(async (manager) => {
-      const membership = await manager.getRepository(Membership).findOne({
-        where: { organisationId, userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      // Role changes in one organisation take turns, so two demotions cannot both see two admins.
+      await this.organisations.lockForUpdate(manager, organisationId);
+      const membership = await manager.getRepository(Membership).findOneBy({ organisationId, userId });
       if (!membership) throw OrganisationError.memberNotFound();
       if (dto.roles && membership.roles.includes('org-admin') && !dto.roles.includes('org-admin')) {
-        if ((await this.memberships.countAdminsForUpdate(manager, organisationId)) <= 1) throw OrganisationError.lastAdmin();
+        if ((await this.memberships.countAdmins(manager, organisationId)) <= 1) throw OrganisationError.lastAdmin();
       }
       if (dto.roles) membership.roles = dto.roles;
       if (dto.chainRoles) membership.chainRoles = dto.chainRoles;

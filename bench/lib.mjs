@@ -1,0 +1,111 @@
+// Shared pieces for the benchmark scripts (bench/*.bench.mjs, run by `npm run bench`).
+// Each benchmark gets its own fresh database and Redis prefix, and measures a baseline
+// in the same run so results are reported as ratios, not as absolute numbers alone.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, startRedis } from '../scripts/embedded.mjs';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+const withDatabase = (url, database) => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+};
+
+/** A fresh, migrated database and a Redis; returns the environment for the apps and a cleanup. */
+export async function prepareEnvironment(name) {
+  const id = `${name}_${randomBytes(3).toString('hex')}`;
+  const stops = [];
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const cluster = await startEmbeddedPostgres({ dataDir: join(mkdtempSync(join(tmpdir(), 'schakel-bench-')), 'pg'), port: await freePort() });
+    stops.push(cluster.stop);
+    serverUrl = cluster.url('postgres');
+  }
+  const adminUrl = withDatabase(serverUrl, 'postgres');
+  const database = `schakel_bench_${id}`;
+  await ensureDatabase(adminUrl, database);
+  stops.push(() => dropDatabase(adminUrl, database));
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    const redis = await startRedis({ port: await freePort() });
+    stops.push(redis.stop);
+    redisUrl = redis.url;
+  }
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: withDatabase(serverUrl, database),
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: `schakel-bench-${id}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    STORAGE_DIR: mkdtempSync(join(tmpdir(), 'schakel-bench-files-')),
+  };
+  await require(join(root, 'dist/libs/database/src/migrate.js')).runMigrations(env.DATABASE_URL);
+  return { env, cleanup: async () => { for (const stop of stops.reverse()) await stop().catch(() => {}); } };
+}
+
+/** Starts a built app (dist/...) as its own process and waits until /health answers (for the API). */
+export async function startProcess(script, env, { healthPort } = {}) {
+  const child = spawn(process.execPath, [join(root, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (healthPort) {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${healthPort}/health`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error(`${script} did not become healthy`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs `task(i)` for i in [0, total) with at most `concurrency` in flight; returns each latency in ms. */
+export async function runConcurrently(total, concurrency, task) {
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { latencies, seconds, perSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+export function report(title, rows) {
+  process.stdout.write(`\n${title}\n`);
+  for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
+}
+
+export { freePort };
