@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { AppConfig } from '@schakel/config';
@@ -20,7 +20,17 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
       provide: REDIS_CLIENT,
       inject: [AppConfig],
       // Commands fail fast while Redis is down instead of queueing forever.
-      useFactory: (config: AppConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }),
+      useFactory: (config: AppConfig) => {
+        const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+        const logger = new Logger('Redis');
+        let lastReport = 0;
+        redis.on('error', (error: Error) => {
+          // ioredis reports every reconnect attempt; one line a minute is enough (health says the rest).
+          if (Date.now() - lastReport > 60_000) logger.warn(`Redis unavailable: ${error.message}`);
+          lastReport = Date.now();
+        });
+        return redis;
+      },
     },
   ],
   exports: [REDIS_CLIENT],
