@@ -13,6 +13,7 @@ export interface SeatHolder {
  * serialises all seat changes of that session; the CHECK on the counts is the backstop.
  * It lives with sessions (not enrolments) because capacity changes and cancellations of a
  * session need it too, and the enrolment domain already depends on this one.
+ * (UPDATE ... RETURNING is wrapped in a CTE: TypeORM hands back [rows, count] for a bare UPDATE.)
  */
 @Injectable()
 export class WaitlistRepository {
@@ -20,13 +21,15 @@ export class WaitlistRepository {
   async promoteFromWaitlist(manager: EntityManager, sessionId: string, count: number): Promise<SeatHolder[]> {
     if (count <= 0) return [];
     const rows: Array<{ id: string; user_id: string }> = await manager.query(
-      `UPDATE enrolments e
-          SET status = 'confirmed', waitlist_position = NULL, confirmed_at = now(), updated_at = now()
-         FROM (SELECT id FROM enrolments
-                WHERE session_id = $1 AND status = 'waitlisted'
-                ORDER BY waitlist_position LIMIT $2) first_in_line
-        WHERE e.id = first_in_line.id
-      RETURNING e.id, e.user_id, e.waitlist_position`,
+      `WITH promoted AS (
+         UPDATE enrolments e
+            SET status = 'confirmed', waitlist_position = NULL, confirmed_at = now(), updated_at = now()
+           FROM (SELECT id, waitlist_position FROM enrolments
+                  WHERE session_id = $1 AND status = 'waitlisted'
+                  ORDER BY waitlist_position LIMIT $2) first_in_line
+          WHERE e.id = first_in_line.id
+        RETURNING e.id, e.user_id, first_in_line.waitlist_position AS was_position)
+       SELECT id, user_id FROM promoted ORDER BY was_position`,
       [sessionId, count],
     );
     if (rows.length > 0) {
@@ -39,8 +42,10 @@ export class WaitlistRepository {
   /** One waitlisted person gets a seat (a trainer's choice). Returns false if not waitlisted here. */
   async confirmWaitlisted(manager: EntityManager, sessionId: string, enrolmentId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `UPDATE enrolments SET status = 'confirmed', waitlist_position = NULL, confirmed_at = now(), updated_at = now()
-        WHERE id = $1 AND session_id = $2 AND status = 'waitlisted' RETURNING id`,
+      `WITH confirmed AS (
+         UPDATE enrolments SET status = 'confirmed', waitlist_position = NULL, confirmed_at = now(), updated_at = now()
+          WHERE id = $1 AND session_id = $2 AND status = 'waitlisted' RETURNING id)
+       SELECT id FROM confirmed`,
       [enrolmentId, sessionId],
     );
     if (rows.length === 0) return false;
@@ -79,9 +84,11 @@ export class WaitlistRepository {
   /** The session is cancelled: every open enrolment is too. */
   async cancelOpenEnrolments(manager: EntityManager, sessionId: string): Promise<SeatHolder[]> {
     const rows: Array<{ id: string; user_id: string }> = await manager.query(
-      `UPDATE enrolments SET status = 'cancelled', waitlist_position = NULL, cancelled_at = now(), updated_at = now()
-        WHERE session_id = $1 AND status IN ('confirmed', 'waitlisted')
-      RETURNING id, user_id`,
+      `WITH cancelled AS (
+         UPDATE enrolments SET status = 'cancelled', waitlist_position = NULL, cancelled_at = now(), updated_at = now()
+          WHERE session_id = $1 AND status IN ('confirmed', 'waitlisted')
+        RETURNING id, user_id)
+       SELECT id, user_id FROM cancelled`,
       [sessionId],
     );
     await manager.query(`UPDATE sessions SET confirmed_count = 0, waitlist_count = 0 WHERE id = $1`, [sessionId]);
