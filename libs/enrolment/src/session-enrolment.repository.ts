@@ -41,30 +41,37 @@ export class SessionEnrolmentRepository {
    */
   async confirmOrWaitlist(manager: EntityManager, session: Session, values: NewSessionEnrolment): Promise<Enrolment> {
     const seat = decideSeat(session);
-    let position: number | null = null;
-    if (seat === 'waitlisted') {
-      const [row] = (await manager.query(
-        `SELECT coalesce(max(waitlist_position), 0)::int + 1 AS next FROM enrolments WHERE session_id = $1 AND status = 'waitlisted'`,
-        [session.id],
-      )) as Array<{ next: number }>;
-      position = row.next;
-    }
-    const repo = manager.getRepository(Enrolment);
-    const enrolment = repo.create({
+    // One statement: the row (at the end of the line when waitlisted) and the counters.
+    const rows: Array<{ id: string; waitlist_position: number | null; created_at: Date; updated_at: Date; last_activity_at: Date; confirmed_at: Date | null }> =
+      await manager.query(
+        `WITH inserted AS (
+           INSERT INTO enrolments (user_id, course_id, session_id, organisation_id, enrolled_by_id, status, waitlist_position, confirmed_at)
+           VALUES ($1, $2, $3, $4, $5, $6,
+                   CASE WHEN $6 = 'waitlisted' THEN (SELECT coalesce(max(waitlist_position), 0) + 1 FROM enrolments
+                                                      WHERE session_id = $3 AND status = 'waitlisted') END,
+                   CASE WHEN $6 = 'confirmed' THEN now() END)
+           RETURNING id, waitlist_position, created_at, updated_at, last_activity_at, confirmed_at),
+         counted AS (
+           UPDATE sessions SET confirmed_count = confirmed_count + $7, waitlist_count = waitlist_count + $8
+            WHERE id = $3 AND EXISTS (SELECT 1 FROM inserted))
+         SELECT * FROM inserted`,
+        [values.userId, values.courseId, session.id, values.organisationId, values.enrolledById, seat,
+          seat === 'confirmed' ? 1 : 0, seat === 'waitlisted' ? 1 : 0],
+      );
+    const row = rows[0];
+    return manager.getRepository(Enrolment).create({
       ...values,
+      id: row.id,
       sessionId: session.id,
       status: seat,
-      waitlistPosition: position,
-      confirmedAt: seat === 'confirmed' ? new Date() : null,
+      waitlistPosition: row.waitlist_position,
+      confirmedAt: row.confirmed_at,
       cancelledAt: null,
       completedAt: null,
+      lastActivityAt: row.last_activity_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
     });
-    await repo.insert(enrolment);
-    await manager.query(
-      `UPDATE sessions SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count + $3 WHERE id = $1`,
-      [session.id, seat === 'confirmed' ? 1 : 0, seat === 'waitlisted' ? 1 : 0],
-    );
-    return enrolment;
   }
 
   /** Gives up a seat or a place in line; the caller renumbers and promotes. */

@@ -6,6 +6,7 @@ import { JobProducer, OutboxRepository } from '@schakel/jobs';
 import { enrolmentClosed, SessionAccess, SessionRepository } from '@schakel/session';
 import { EnrolmentError } from './enrolment.exception';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
+import type { Enrolment } from './entities/enrolment.entity';
 import { SessionEnrolmentError } from './session-enrolment.exception';
 import { SessionEnrolmentRepository } from './session-enrolment.repository';
 
@@ -28,23 +29,21 @@ export class SessionEnrolmentService {
 
   async enrol(request: EnrolmentRequest): Promise<EnrolmentResult> {
     const sessionId = request.sessionId!;
+    // Checks that do not change under our feet run before the lock, keeping it short.
+    const session = await this.sessions.findById(sessionId);
+    if (!session || session.courseId !== request.course.id) throw SessionEnrolmentError.sessionNotFound();
+    if (!(await this.access.learnerMayEnrol(request.learnerId, session))) throw SessionEnrolmentError.sessionNotFound();
+    const earlier = await this.repository.findOpenForCourse(this.dataSource.manager, request.learnerId, request.course.id);
+    if (earlier) return this.sameOrConflict(earlier, sessionId);
     try {
       const result = await this.dataSource.transaction(async (manager): Promise<EnrolmentResult> => {
-        const session = await this.sessions.lockForUpdate(manager, sessionId);
-        if (!session || session.courseId !== request.course.id) throw SessionEnrolmentError.sessionNotFound();
-        if (!(await this.access.learnerMayEnrol(request.learnerId, session))) throw SessionEnrolmentError.sessionNotFound();
-        // Under the lock, a parallel request of the same person has committed or not started.
-        const existing = await this.repository.findOpenForCourse(manager, request.learnerId, request.course.id);
-        if (existing) {
-          if (existing.sessionId === session.id) return { enrolment: existing, created: false };
-          throw existing.sessionId ? SessionEnrolmentError.otherSession() : EnrolmentError.alreadyEnrolled();
-        }
-        if (session.status === 'cancelled') throw SessionEnrolmentError.sessionCancelled();
-        const closed = enrolmentClosed(session, new Date());
+        const locked = (await this.sessions.lockForUpdate(manager, sessionId))!;
+        if (locked.status === 'cancelled') throw SessionEnrolmentError.sessionCancelled();
+        const closed = enrolmentClosed(locked, new Date());
         if (closed === 'started') throw SessionEnrolmentError.sessionStarted();
         if (closed === 'deadline-passed') throw SessionEnrolmentError.deadlinePassed();
-
-        const enrolment = await this.repository.confirmOrWaitlist(manager, session, {
+        // A parallel request of the same person is caught by the partial unique index (below).
+        const enrolment = await this.repository.confirmOrWaitlist(manager, locked, {
           userId: request.learnerId,
           courseId: request.course.id,
           organisationId: request.organisationId,
@@ -54,18 +53,24 @@ export class SessionEnrolmentService {
           kind: enrolment.status === 'confirmed' ? 'enrolment.confirmed' : 'enrolment.waitlisted',
           userId: enrolment.userId,
           enrolmentId: enrolment.id,
-          sessionId: session.id,
+          sessionId,
         });
         return { enrolment, created: true };
       });
-      if (result.created) this.producer.nudgeOutboxRelay();
+      this.producer.nudgeOutboxRelay();
       return result;
     } catch (error) {
-      // Two sessions of one course at once: the partial unique index decides, we answer.
+      // Parallel requests of one person: the partial unique index lets one through, we answer the rest.
       if (!isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
       const existing = await this.repository.findOpenForCourse(this.dataSource.manager, request.learnerId, request.course.id);
-      if (existing && existing.sessionId === sessionId) return { enrolment: existing, created: false };
-      throw existing?.sessionId ? SessionEnrolmentError.otherSession() : EnrolmentError.alreadyEnrolled();
+      if (!existing) throw error;
+      return this.sameOrConflict(existing, sessionId);
     }
+  }
+
+  /** The same request again (a retry, a double click) gets the same enrolment back; anything else is 409. */
+  private sameOrConflict(existing: Enrolment, sessionId: string): EnrolmentResult {
+    if (existing.sessionId === sessionId) return { enrolment: existing, created: false };
+    throw existing.sessionId ? SessionEnrolmentError.otherSession() : EnrolmentError.alreadyEnrolled();
   }
 }
