@@ -7,6 +7,7 @@ import { EnrolmentModule } from '@schakel/enrolment';
 import { AuthGuard, IdentityModule } from '@schakel/identity';
 import { JobsModule } from '@schakel/jobs';
 import { OrganisationModule } from '@schakel/organisation';
+import { SessionModule } from '@schakel/session';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
 import { RateLimitGuard } from './edge/rate-limit.guard';
 import { LoggingModule } from './edge/logging.module';
@@ -24,6 +25,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     IdentityModule,
     OrganisationModule,
     EnrolmentModule,
+    SessionModule,
   ],
   controllers: [HealthController],
   providers: [

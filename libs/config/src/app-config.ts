@@ -29,6 +29,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) DATABASE_POOL_SIZE?: number;
   @IsOptional() @IsString() STORAGE_DIR?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROMOTION_CUTOFF_HOURS?: number;
 }
 
 /** The validated, typed configuration. Built once from the environment at boot. */
@@ -49,6 +50,8 @@ export class AppConfig {
   readonly logLevel: string;
   readonly loginRateLimit: { perAccountPerMinute: number; perIpPerMinute: number };
   readonly storageDir: string;
+  /** Within this many hours of a session's start a freed seat is not given away automatically. */
+  readonly promotionCutoffHours: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -95,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perIpPerMinute: raw.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE ?? 300,
     },
     storageDir: raw.STORAGE_DIR ?? '.data/files',
+    promotionCutoffHours: raw.PROMOTION_CUTOFF_HOURS ?? 24,
   });
 }

@@ -5,6 +5,7 @@ import { ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { DemoModule } from './demo.module';
 import { DemoSeeder } from './demo.seeder';
+import { DemoSessionsSeeder } from './demo-sessions.seeder';
 
 @Module({ imports: [ConfigModule, DatabaseModule, DemoModule] })
 class SeedModule {}
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {
     await app.get(DemoSeeder).seed();
+    // After everything else: sessions hang off the demo courses and people.
+    await app.get(DemoSessionsSeeder).seed();
   } finally {
     await app.close();
   }

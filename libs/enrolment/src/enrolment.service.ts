@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Course } from '@schakel/catalogue';
-import { DomainException } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
 import { EnrolmentError } from './enrolment.exception';
 import { EnrolmentRepository } from './enrolment.repository';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 import { OnlineEnrolmentService } from './online-enrolment.service';
+import { SessionEnrolmentService } from './session-enrolment.service';
 
 /** POST /api/enrolments: the checks every enrolment shares, then the online or session path. */
 @Injectable()
@@ -17,6 +17,7 @@ export class EnrolmentService {
     @InjectRepository(Course) private readonly courses: Repository<Course>,
     private readonly enrolments: EnrolmentRepository,
     private readonly online: OnlineEnrolmentService,
+    private readonly sessions: SessionEnrolmentService,
   ) {}
 
   async enrol(actor: AuthUser, dto: CreateEnrolmentDto): Promise<EnrolmentResult> {
@@ -35,8 +36,8 @@ export class EnrolmentService {
     return this.online.enrol(request);
   }
 
-  private enrolInSession(_request: EnrolmentRequest): Promise<EnrolmentResult> {
-    throw new DomainException(422, 'enrolment.sessions-unavailable', 'Enrolment in live sessions is not available yet');
+  private enrolInSession(request: EnrolmentRequest): Promise<EnrolmentResult> {
+    return this.sessions.enrol(request);
   }
 
   /** Oneself, or (as org admin) a member of one's organisation; anyone else is "not found". */

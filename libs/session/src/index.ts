@@ -1,9 +1,20 @@
+import { CalendarFeed } from './entities/calendar-feed.entity';
 import { Meeting } from './entities/meeting.entity';
 import { SessionTrainer } from './entities/session-trainer.entity';
 import { Session } from './entities/session.entity';
 
+export * from './dto/session.response';
+export * from './entities/calendar-feed.entity';
 export * from './entities/meeting.entity';
 export * from './entities/session-trainer.entity';
 export * from './entities/session.entity';
+export * from './ics';
+export * from './seat-ledger.service';
+export * from './seat.rules';
+export * from './session-access.service';
+export * from './session.exception';
+export * from './session.module';
+export * from './session.repository';
+export * from './waitlist.repository';
 
-export const SESSION_ENTITIES = [Session, Meeting, SessionTrainer];
+export const SESSION_ENTITIES = [Session, Meeting, SessionTrainer, CalendarFeed];

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '@schakel/identity';
+import { JobProducer } from '@schakel/jobs';
+import { SessionAccess, SessionRepository } from '@schakel/session';
+import { AttendanceMark, AttendanceRepository } from './attendance.repository';
+import { CompletionService } from './completion.service';
+import { AttendanceResponse, RecordAttendanceDto } from './dto/attendance.dto';
+import { SessionEnrolmentError } from './session-enrolment.exception';
+
+/** A session's trainers mark who was there; each affected enrolment is checked for completion in the same transaction. */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: SessionAccess,
+    private readonly sessions: SessionRepository,
+    private readonly attendance: AttendanceRepository,
+    private readonly completion: CompletionService,
+    private readonly producer: JobProducer,
+  ) {}
+
+  async record(actor: AuthUser, sessionId: string, dto: RecordAttendanceDto): Promise<AttendanceResponse> {
+    await this.access.requireTrainer(actor, sessionId, { allowPlatformAdmin: false });
+    const meetings = (await this.sessions.meetingsOf([sessionId])).filter((m) => !m.cancelledAt);
+    const meetingIds = new Set(meetings.map((m) => m.id));
+    const marks = new Map<string, AttendanceMark>();
+    dto.records.forEach((r, i) => {
+      if (r.meetingId && !meetingIds.has(r.meetingId)) throw SessionEnrolmentError.unknownMeeting(`records[${i}].meetingId`);
+      for (const meetingId of r.meetingId ? [r.meetingId] : meetingIds) {
+        marks.set(`${r.enrolmentId}/${meetingId}`, { enrolmentId: r.enrolmentId, meetingId, present: r.present });
+      }
+    });
+    const sorted = [...marks.values()].sort((a, b) => a.enrolmentId.localeCompare(b.enrolmentId) || a.meetingId.localeCompare(b.meetingId));
+    const enrolmentIds = [...new Set(sorted.map((m) => m.enrolmentId))];
+
+    const completed = await this.dataSource.transaction(async (manager) => {
+      const statuses = await this.attendance.enrolmentStatuses(manager, sessionId, enrolmentIds);
+      dto.records.forEach((r, i) => {
+        const status = statuses.get(r.enrolmentId);
+        if (!status) throw SessionEnrolmentError.notInSession(`records[${i}].enrolmentId`);
+        if (status !== 'confirmed' && status !== 'completed') throw SessionEnrolmentError.noSeatToAttend(`records[${i}].enrolmentId`);
+      });
+      if (sorted.length > 0) await this.attendance.upsert(manager, sorted, actor.id);
+      const done: string[] = [];
+      for (const id of enrolmentIds) {
+        if (await this.completion.completeIfDone(manager, id)) done.push(id);
+      }
+      return done;
+    });
+    if (completed.length > 0) this.producer.nudgeOutboxRelay();
+    return { recorded: sorted.length, completedEnrolmentIds: completed };
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Page } from '@schakel/common';
+import type { AuthUser } from '@schakel/identity';
+import { MembershipRepository } from '@schakel/organisation';
+import { CreateSessionDto } from './dto/create-session.dto';
+import { SessionQueryDto } from './dto/session-query.dto';
+import { SessionResponse, toSessionResponse } from './dto/session.response';
+import type { Meeting } from './entities/meeting.entity';
+import type { Session } from './entities/session.entity';
+import { parseMeetings, periodOf } from './meeting-input';
+import { SessionAccess } from './session-access.service';
+import { SessionError } from './session.exception';
+import { SessionRepository } from './session.repository';
+
+/** Scheduling and reading sessions. Changes and cancellation: SessionChangeService. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly access: SessionAccess,
+  ) {}
+
+  async create(user: AuthUser, courseId: string, dto: CreateSessionDto): Promise<SessionResponse> {
+    await this.requireMayScheduleFor(user, dto);
+    const course = await this.sessions.courseFormat(courseId);
+    if (!course) throw SessionError.courseNotFound();
+    if (course.format !== 'live' && course.format !== 'blended') throw SessionError.notLiveCourse();
+    if (!dto.location && !dto.onlineUrl) throw SessionError.invalid('location', 'or onlineUrl is required');
+    if (dto.visibility === 'in-company' && !dto.organisationId) throw SessionError.invalid('organisationId', 'is required for an in-company session');
+    const meetings = parseMeetings(dto.meetings);
+    if (meetings.some((m) => m.id)) throw SessionError.invalid('meetings', 'new meetings have no id');
+    const trainerIds = [...new Set([user.id, ...(dto.trainerIds ?? [])])];
+    const known = new Set(await this.sessions.usersExist(trainerIds));
+    const unknown = trainerIds.find((id) => !known.has(id));
+    if (unknown) throw SessionError.trainerNotFound(unknown);
+
+    const session = await this.dataSource.transaction((manager) =>
+      this.sessions.insert(
+        manager,
+        {
+          courseId,
+          title: dto.title ?? null,
+          timezone: dto.timezone ?? 'Europe/Amsterdam',
+          location: dto.location ?? null,
+          onlineUrl: dto.onlineUrl ?? null,
+          capacity: dto.capacity,
+          visibility: dto.visibility,
+          organisationId: dto.visibility === 'in-company' ? dto.organisationId! : null,
+          enrolmentDeadline: dto.enrolmentDeadline ? new Date(dto.enrolmentDeadline) : null,
+          createdById: user.id,
+          ...periodOf(meetings),
+        },
+        meetings.map(({ startsAt, endsAt }) => ({ startsAt, endsAt })),
+        trainerIds,
+      ),
+    );
+    return this.present(session, true);
+  }
+
+  async get(user: AuthUser | undefined, sessionId: string): Promise<SessionResponse> {
+    const session = await this.access.findVisible(user, sessionId);
+    const showTrainers = !!user && (user.isPlatformAdmin || (await this.access.isTrainer(session.id, user.id)));
+    return this.present(session, showTrainers);
+  }
+
+  async list(user: AuthUser | undefined, query: SessionQueryDto): Promise<Page<SessionResponse>> {
+    const viewer = await this.access.viewer(user);
+    const page = await this.sessions.page(
+      {
+        courseId: query.courseId,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        limit: query.limit,
+        offset: query.offset,
+      },
+      viewer,
+    );
+    const meetings = await this.sessions.meetingsOf(page.items.map((s) => s.id));
+    const bySession = new Map<string, Meeting[]>();
+    for (const m of meetings) bySession.set(m.sessionId, [...(bySession.get(m.sessionId) ?? []), m]);
+    return { items: page.items.map((s) => toSessionResponse(s, bySession.get(s.id) ?? [])), total: page.total };
+  }
+
+  async present(session: Session, withTrainers: boolean): Promise<SessionResponse> {
+    const [meetings, trainerIds] = await Promise.all([
+      this.sessions.meetingsOf([session.id]),
+      withTrainers ? this.sessions.trainerIds(session.id) : Promise.resolve(undefined),
+    ]);
+    return toSessionResponse(session, meetings, trainerIds);
+  }
+
+  /**
+   * Platform admins and anyone who is a trainer in some organisation may schedule; an
+   * in-company session may also be scheduled by that organisation's own trainers and admins.
+   */
+  private async requireMayScheduleFor(user: AuthUser, dto: CreateSessionDto): Promise<void> {
+    if (dto.visibility === 'in-company' && dto.organisationId) {
+      const own = await this.memberships.find(dto.organisationId, user.id);
+      if (own?.roles.some((r) => r === 'trainer' || r === 'org-admin')) return;
+    }
+    const trainerSomewhere = (await this.memberships.organisationIdsWithRole(user.id, ['trainer'])).length > 0;
+    if (!user.isPlatformAdmin && !trainerSomewhere) throw SessionError.mayNotSchedule();
+    if (dto.visibility === 'in-company' && dto.organisationId && !(await this.sessions.organisationExists(dto.organisationId))) {
+      throw SessionError.organisationNotFound();
+    }
+  }
+}
