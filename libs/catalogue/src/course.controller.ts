@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { UuidParam, type Page } from '@schakel/common';
+import { UuidParam } from '@schakel/common';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '@schakel/identity';
 import { CourseService } from './course.service';
 import { CourseQueryDto, CreateCourseDto, UpdateCourseDto } from './dto/course.dto';
-import { CourseDetailResponse, CourseSummaryResponse } from './dto/course.response';
+import { CourseDetailResponse, CoursePageResponse } from './dto/course.response';
 
 @ApiTags('catalogue')
 @ApiBearerAuth()
@@ -14,9 +14,11 @@ export class CourseController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'published courses, by title: { items: CourseSummaryResponse[], total }' })
-  list(@Query() query: CourseQueryDto): Promise<Page<CourseSummaryResponse>> {
-    return this.courses.list(query);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ type: CoursePageResponse, description: 'published courses, by title' })
+  list(@Query() query: CourseQueryDto): Promise<string> {
+    // Already JSON, built by PostgreSQL: the catalogue is the hottest public route.
+    return this.courses.listJson(query);
   }
 
   @Get(':courseId')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ChainRole, Page } from '@schakel/common';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { ChainRole } from '@schakel/common';
 import type { CourseSummaryResponse, PrerequisiteResponse } from './dto/course.response';
 import { Course, type CourseFormat } from './entities/course.entity';
 
@@ -25,7 +26,11 @@ interface SummaryRow {
   pass_mark: number | null;
   duration_hours: string | null;
   prerequisite_ids: string[];
-  total?: string;
+}
+
+/** The part of node-postgres's Pool used here (named statements are planned once per connection). */
+interface PgPool {
+  query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
 }
 
 const SUMMARY_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.chain_roles, c.format, c.status,
@@ -54,11 +59,13 @@ export class CourseRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The public catalogue. One statement (the hot path is benchmarked): the page, its
-   * prerequisite ids and the total come back together; only an empty page past the end
-   * needs a second statement for the total.
+   * The public catalogue page, as the JSON the client receives: `{ items, total }`.
+   * The hot path (benchmarked against a bare NestJS hello): one statement, prepared once
+   * per connection (a named statement), and PostgreSQL builds the JSON itself, so the
+   * API neither parses rows nor serialises objects. The field names are the contract of
+   * CourseSummaryResponse; the fallback count runs only for a page past the end.
    */
-  async pagePublished(filter: CourseFilter): Promise<Page<CourseSummaryResponse>> {
+  async pagePublishedJson(filter: CourseFilter): Promise<string> {
     const where = [`c.status = 'published'`];
     const params: unknown[] = [];
     if (filter.chainRole) {
@@ -70,16 +77,31 @@ export class CourseRepository {
       where.push(`c.format = $${params.length}`);
     }
     const condition = where.join(' AND ');
-    const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total
-         FROM courses c WHERE ${condition}
-        ORDER BY c.title, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.limit, filter.offset],
-    );
-    if (rows.length > 0) return { items: rows.map(toSummary), total: Number(rows[0].total) };
-    if (filter.offset === 0) return { items: [], total: 0 };
-    const [count] = await this.dataSource.query(`SELECT count(*)::int AS n FROM courses c WHERE ${condition}`, params);
-    return { items: [], total: (count as { n: number }).n };
+    const text = `
+      WITH page AS (
+        SELECT c.id, c.slug, c.title, c.summary, c.language, c.chain_roles, c.format, c.status,
+               c.certificate_validity_months, c.pass_mark, c.duration_hours, count(*) OVER () AS total
+          FROM courses c WHERE ${condition}
+         ORDER BY c.title, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}
+      )
+      SELECT json_build_object(
+        'items', COALESCE(json_agg(json_build_object(
+          'id', p.id, 'slug', p.slug, 'title', p.title, 'summary', p.summary, 'language', p.language,
+          'chainRoles', p.chain_roles, 'format', p.format, 'status', p.status,
+          'certificateValidityMonths', p.certificate_validity_months, 'passMark', p.pass_mark,
+          'durationHours', p.duration_hours,
+          'prerequisiteIds', ARRAY(SELECT r.prerequisite_id FROM course_prerequisites r WHERE r.course_id = p.id ORDER BY r.prerequisite_id)
+        ) ORDER BY p.title, p.id), '[]'::json),
+        'total', COALESCE(max(p.total), (SELECT count(*) FROM courses c WHERE ${condition}))
+      )::text AS body
+      FROM page p`;
+    const name = `catalogue-page-${filter.chainRole ? 'r' : ''}${filter.format ? 'f' : ''}`;
+    const { rows } = await this.pool().query<{ body: string }>({ name, text, values: [...params, filter.limit, filter.offset] });
+    return rows[0].body;
+  }
+
+  private pool(): PgPool {
+    return (this.dataSource.driver as PostgresDriver).master as PgPool;
   }
 
   /** Published courses for a chain role and, transitively, their published prerequisites. */

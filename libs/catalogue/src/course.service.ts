@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation, type Page } from '@schakel/common';
+import { isUniqueViolation } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { OrganisationAccess } from '@schakel/organisation';
 import { CatalogueError } from './catalogue.exception';
 import { assertEditable, assertReadable, isAuthor } from './course-access';
 import { CourseFilter, CourseRepository } from './course.repository';
 import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto';
-import type { CourseDetailResponse, CourseSummaryResponse } from './dto/course.response';
+import type { CourseDetailResponse } from './dto/course.response';
 import type { Course, CourseStatus } from './entities/course.entity';
 import { QuizRepository } from './quiz.repository';
 
@@ -27,8 +27,9 @@ export class CourseService {
     private readonly access: OrganisationAccess,
   ) {}
 
-  list(filter: CourseFilter): Promise<Page<CourseSummaryResponse>> {
-    return this.courses.pagePublished(filter);
+  /** The public page as ready JSON (see CourseRepository.pagePublishedJson). */
+  listJson(filter: CourseFilter): Promise<string> {
+    return this.courses.pagePublishedJson(filter);
   }
 
   /** A course by id or slug, as this caller may see it. */

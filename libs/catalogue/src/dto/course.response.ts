@@ -17,6 +17,11 @@ export class CourseSummaryResponse {
   @ApiProperty({ type: [String], format: 'uuid' }) prerequisiteIds: string[];
 }
 
+export class CoursePageResponse {
+  @ApiProperty({ type: [CourseSummaryResponse] }) items: CourseSummaryResponse[];
+  @ApiProperty() total: number;
+}
+
 export class PrerequisiteResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() slug: string;
