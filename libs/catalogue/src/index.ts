@@ -3,9 +3,17 @@ import { Course } from './entities/course.entity';
 import { Lesson } from './entities/lesson.entity';
 import { Quiz } from './entities/quiz.entity';
 
+export * from './catalogue.exception';
+export * from './catalogue.module';
+export * from './course-access';
+export * from './dto/course.response';
+export * from './dto/learning-path.response';
+export * from './dto/lesson.response';
+export * from './dto/quiz.response';
 export * from './entities/course-prerequisite.entity';
 export * from './entities/course.entity';
 export * from './entities/lesson.entity';
 export * from './entities/quiz.entity';
+export * from './learning-path.order';
 
 export const CATALOGUE_ENTITIES = [Course, CoursePrerequisite, Lesson, Quiz];

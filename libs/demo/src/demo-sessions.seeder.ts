@@ -16,7 +16,7 @@ interface DemoSession {
 const DEMO_SESSIONS: DemoSession[] = [
   { courseSlug: 'zie-mij', title: 'Open trainingsdag', visibility: 'open', location: 'Buurthuis De Schakel, Utrecht', capacity: 20, meetingDays: [21] },
   { courseSlug: 'verdiepingstraining-wijkteams', title: 'Wijkteams Voorbeeldstad', visibility: 'in-company', location: 'Stadskantoor Voorbeeldstad, zaal 3', capacity: 14, meetingDays: [28, 35] },
-  { courseSlug: 'eerste-gesprek', title: 'Avondtraining', visibility: 'open', location: 'Bibliotheek Voorbeeldstad', capacity: 16, meetingDays: [42] },
+  { courseSlug: 'het-eerste-gesprek', title: 'Avondtraining', visibility: 'open', location: 'Bibliotheek Voorbeeldstad', capacity: 16, meetingDays: [42] },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { IdentityService, PasswordHasher, UserRepository } from '@schakel/identity';
 import { Membership, Organisation } from '@schakel/organisation';
 import { DEMO_ADMIN, DEMO_MEMBERS, DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-accounts';
+import { seedDemoCatalogue } from './demo-catalogue';
 
 /** Seeds the demo organisation and its people; running it twice changes nothing. */
 @Injectable()
@@ -40,6 +41,9 @@ export class DemoSeeder {
           .orIgnore()
           .execute();
       }
+      const trainer = DEMO_MEMBERS.find((m) => m.roles.includes('trainer'));
+      const author = trainer ? await this.users.findByEmail(trainer.email, manager) : null;
+      await seedDemoCatalogue(manager, author?.id ?? null);
     });
     this.logger.log('demo data is in place');
   }

@@ -9,5 +9,7 @@ export * from './enrolment.repository';
 export * from './enrolment.types';
 export * from './entities/enrolment.entity';
 export * from './entities/progress.entities';
+export * from './progress.exception';
+export * from './quiz-grading';
 
 export const ENROLMENT_ENTITIES = [Enrolment, LessonProgress, QuizAttempt, Attendance, Completion];

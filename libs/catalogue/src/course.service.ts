@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '@schakel/common';
+import type { AuthUser } from '@schakel/identity';
+import { OrganisationAccess } from '@schakel/organisation';
+import { CatalogueError } from './catalogue.exception';
+import { assertEditable, assertReadable, isAuthor } from './course-access';
+import { CourseFilter, CourseRepository } from './course.repository';
+import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto';
+import type { CourseDetailResponse } from './dto/course.response';
+import type { Course, CourseStatus } from './entities/course.entity';
+import { QuizRepository } from './quiz.repository';
+
+const TRANSITIONS: Record<CourseStatus, CourseStatus[]> = {
+  draft: ['published', 'archived'],
+  published: ['archived'],
+  archived: ['published'],
+};
+
+@Injectable()
+export class CourseService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly courses: CourseRepository,
+    private readonly quizzes: QuizRepository,
+    private readonly access: OrganisationAccess,
+  ) {}
+
+  /** The public page as ready JSON (see CourseRepository.pagePublishedJson). */
+  listJson(filter: CourseFilter): Promise<string> {
+    return this.courses.pagePublishedJson(filter);
+  }
+
+  /** A course by id or slug, as this caller may see it. */
+  async getReadable(user: AuthUser | undefined, idOrSlug: string): Promise<Course> {
+    const course = await this.courses.findByIdOrSlug(idOrSlug);
+    assertReadable(user, course);
+    return course;
+  }
+
+  async getEditable(user: AuthUser, courseId: string): Promise<Course> {
+    const course = await this.courses.findById(courseId);
+    assertEditable(user, course);
+    return course;
+  }
+
+  async detail(user: AuthUser | undefined, idOrSlug: string): Promise<CourseDetailResponse> {
+    const course = await this.getReadable(user, idOrSlug);
+    const [prerequisites, lessonCount, quiz] = await Promise.all([
+      this.courses.prerequisitesOf(course.id),
+      this.courses.countLessons(course.id),
+      this.quizzes.findByCourse(course.id),
+    ]);
+    return {
+      id: course.id,
+      slug: course.slug,
+      title: course.title,
+      summary: course.summary,
+      language: course.language,
+      chainRoles: course.chainRoles,
+      format: course.format,
+      status: course.status,
+      certificateValidityMonths: course.certificateValidityMonths,
+      passMark: course.passMark,
+      durationHours: course.durationHours,
+      prerequisiteIds: prerequisites.map((p) => p.id),
+      prerequisites,
+      renewsCourseId: course.renewsCourseId,
+      authorId: course.createdById,
+      lessonCount,
+      quiz: quiz ? { passMark: quiz.passMark, maxAttempts: quiz.maxAttempts, questionCount: quiz.questions.length } : null,
+      createdAt: course.createdAt.toISOString(),
+      updatedAt: course.updatedAt.toISOString(),
+    };
+  }
+
+  async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseDetailResponse> {
+    if (!user.isPlatformAdmin && (await this.access.organisationIdsWithRole(user.id, ['trainer'])).length === 0) {
+      throw CatalogueError.notATrainer();
+    }
+    const { prerequisiteIds = [], ...fields } = dto;
+    const id = await this.withSlugCheck((manager) => this.createIn(manager, user, fields, prerequisiteIds));
+    return this.detail(user, id);
+  }
+
+  async update(user: AuthUser, courseId: string, dto: UpdateCourseDto): Promise<CourseDetailResponse> {
+    await this.getEditable(user, courseId);
+    await this.withSlugCheck(async (manager) => {
+      // The graph lock before any row lock: always the same order, so no deadlock between edits.
+      if (dto.prerequisiteIds) await this.courses.lockPrerequisiteGraph(manager);
+      const course = await this.courses.lockForUpdate(manager, courseId);
+      assertEditable(user, course);
+      const { prerequisiteIds, status, ...fields } = dto;
+      if (fields.renewsCourseId) await this.requireCourses(manager, [fields.renewsCourseId], true);
+      Object.assign(course, fields);
+      if (status && status !== course.status) await this.changeStatus(manager, course, status);
+      await this.courses.save(manager, course);
+      if (prerequisiteIds) await this.setPrerequisites(manager, course.id, prerequisiteIds);
+      return course.id;
+    });
+    return this.detail(user, courseId);
+  }
+
+  private async createIn(
+    manager: EntityManager,
+    user: AuthUser,
+    fields: Omit<CreateCourseDto, 'prerequisiteIds'>,
+    prerequisiteIds: string[],
+  ): Promise<string> {
+    if (fields.renewsCourseId) await this.requireCourses(manager, [fields.renewsCourseId], true);
+    const status = fields.status ?? 'draft';
+    const course = await this.courses.create(manager, { ...fields, status: 'draft', createdById: user.id });
+    await this.setPrerequisites(manager, course.id, prerequisiteIds);
+    if (status !== 'draft') {
+      await this.changeStatus(manager, course, status);
+      await this.courses.save(manager, course);
+    }
+    return course.id;
+  }
+
+  private async changeStatus(manager: EntityManager, course: Course, status: CourseStatus): Promise<void> {
+    if (!TRANSITIONS[course.status].includes(status)) throw CatalogueError.statusTransition(course.status, status);
+    if (status === 'published' && course.format === 'online' && (await this.courses.countLessons(course.id, manager)) === 0) {
+      throw CatalogueError.onlineWithoutLessons();
+    }
+    course.status = status;
+  }
+
+  private async setPrerequisites(manager: EntityManager, courseId: string, ids: string[]): Promise<void> {
+    await this.requireCourses(manager, ids, false);
+    if (!(await this.courses.replacePrerequisites(manager, courseId, ids))) throw CatalogueError.prerequisiteCycle();
+  }
+
+  private async requireCourses(manager: EntityManager, ids: string[], renews: boolean): Promise<void> {
+    const unknown = await this.courses.unknownIds(manager, ids);
+    if (unknown.length === 0) return;
+    throw renews ? CatalogueError.unknownRenewedCourse() : CatalogueError.unknownPrerequisites(unknown);
+  }
+
+  private async withSlugCheck<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_courses_slug')) throw CatalogueError.slugTaken();
+      throw error;
+    }
+  }
+
+  /** For other services in this module: may this caller author the course? */
+  isAuthor(user: AuthUser | undefined, course: Course): boolean {
+    return isAuthor(user, course);
+  }
+}
