@@ -39,27 +39,36 @@ describe('npm start with no configuration (the embedded default)', () => {
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
 
-    await waitFor(async () => output, (text) => text.includes('Schakel is running') || child!.exitCode !== null, { timeoutMs: 90_000, what: 'the start banner' });
-    expect(output).toContain('Schakel is running');
-    expect(output).toContain(`http://localhost:${port}/api/docs`);
+    try {
+      await bootAndStop();
+    } catch (error) {
+      // The launcher's own words explain most failures; show them with the assertion.
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- launcher output ---\n${output}`);
+    }
 
-    const health = await fetch(`http://127.0.0.1:${port}/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'beheer@schakel.demo', password: 'schakel-demo' }),
-    });
-    expect(login.status).toBe(200);
+    async function bootAndStop(): Promise<void> {
+      await waitFor(async () => output, (text) => text.includes('Schakel is running') || child!.exitCode !== null, { timeoutMs: 90_000, what: 'the start banner' });
+      expect(output).toContain('Schakel is running');
+      expect(output).toContain(`http://localhost:${port}/api/docs`);
 
-    const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    expect(alive(postmaster)).toBe(true);
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    await waitFor(async () => alive(postmaster), (up) => !up, { timeoutMs: 10_000, what: 'PostgreSQL to stop' });
-    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
-    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'beheer@schakel.demo', password: 'schakel-demo' }),
+      });
+      expect(login.status).toBe(200);
+
+      const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      expect(alive(postmaster)).toBe(true);
+      const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+      child!.kill('SIGINT');
+      expect(await exited).toBe(0);
+      await waitFor(async () => alive(postmaster), (up) => !up, { timeoutMs: 10_000, what: 'PostgreSQL to stop' });
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+      expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    }
   });
 });
