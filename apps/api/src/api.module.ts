@@ -6,6 +6,7 @@ import { DatabaseModule } from '@schakel/database';
 import { EnrolmentModule } from '@schakel/enrolment';
 import { AuthGuard, IdentityModule } from '@schakel/identity';
 import { JobsModule } from '@schakel/jobs';
+import { MessagingModule } from '@schakel/messaging';
 import { OrganisationModule } from '@schakel/organisation';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
 import { RateLimitGuard } from './edge/rate-limit.guard';
@@ -24,6 +25,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     IdentityModule,
     OrganisationModule,
     EnrolmentModule,
+    MessagingModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -29,6 +29,9 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) DATABASE_POOL_SIZE?: number;
   @IsOptional() @IsString() STORAGE_DIR?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_DAILY_LIMIT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) MESSAGE_RETRY_DELAY_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_CLAIM_LEASE_SECONDS?: number;
 }
 
 /** The validated, typed configuration. Built once from the environment at boot. */
@@ -49,6 +52,8 @@ export class AppConfig {
   readonly logLevel: string;
   readonly loginRateLimit: { perAccountPerMinute: number; perIpPerMinute: number };
   readonly storageDir: string;
+  /** E-mail delivery: per-recipient daily limit, first retry delay, lease of a claimed send. */
+  readonly messaging: { dailyLimit: number; retryDelayMs: number; claimLeaseSeconds: number };
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -95,5 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perIpPerMinute: raw.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE ?? 300,
     },
     storageDir: raw.STORAGE_DIR ?? '.data/files',
+    messaging: {
+      dailyLimit: raw.MESSAGE_DAILY_LIMIT ?? 10,
+      retryDelayMs: raw.MESSAGE_RETRY_DELAY_MS ?? 2_000,
+      claimLeaseSeconds: raw.MESSAGE_CLAIM_LEASE_SECONDS ?? 300,
+    },
   });
 }
