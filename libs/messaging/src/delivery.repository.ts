@@ -76,7 +76,8 @@ export class DeliveryRepository {
       const [owner] = await manager.query(`SELECT user_id FROM message_deliveries WHERE id = $1`, [id]);
       if (!owner) return { outcome: 'not-ours', state: 'missing' } as const;
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('message-recipient:' || $1))`, [owner.user_id]);
-      const claimed: ClaimRow[] = await manager.query(
+      // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
+      const [claimed]: [ClaimRow[], number] = await manager.query(
         `UPDATE message_deliveries
             SET state = 'claimed', claim_token = gen_random_uuid(), claimed_at = now(), updated_at = now(),
                 attempts = attempts + 1
