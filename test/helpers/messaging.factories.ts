@@ -45,6 +45,10 @@ export interface SmtpSink {
   mails: ParsedMail[];
   /** Waits this long before accepting each message (a send "in flight"). */
   delayMs: number;
+  /** Messages whose data is being received right now or was (in flight or done). */
+  receiving: number;
+  /** Messages dropped because the client went away before the server's final reply. */
+  dropped: number;
   stop(): Promise<void>;
   start(): Promise<void>;
   to(address: string): ParsedMail[];
@@ -58,15 +62,28 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: '',
     mails: [],
     delayMs: 0,
+    receiving: 0,
+    dropped: 0,
     async start() {
+      const gone = new Set<string>();
       server = new SMTPServer({
         authOptional: true,
         disabledCommands: ['STARTTLS', 'AUTH'],
         logger: false,
-        onData(stream, _session, callback) {
+        onClose(session) {
+          gone.add(session.id);
+        },
+        onData(stream, session, callback) {
+          sink.receiving += 1;
           simpleParser(stream)
             .then(async (mail) => {
               if (sink.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, sink.delayMs));
+              // Like a real MTA: responsibility passes with the final "250"; a client that died
+              // before it did not hand the message over.
+              if (gone.has(session.id)) {
+                sink.dropped += 1;
+                return callback(new Error('client went away'));
+              }
               sink.mails.push(mail);
               callback();
             })

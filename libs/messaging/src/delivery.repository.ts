@@ -147,7 +147,7 @@ export class DeliveryRepository {
     return this.dataSource.query(
       `SELECT id, attempts FROM message_deliveries
         WHERE state IN ('pending', 'claimed', 'failed') AND attempts < $4
-          AND updated_at < now() - make_interval(secs => CASE WHEN state = 'claimed' THEN $1 ELSE $2 END)
+          AND updated_at < now() - make_interval(secs => CASE WHEN state = 'claimed' THEN $1::int ELSE $2::int END)
         ORDER BY updated_at LIMIT $3`,
       [leaseSeconds, quietSeconds, limit, MAX_DELIVERY_ATTEMPTS],
     );
