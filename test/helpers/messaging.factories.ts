@@ -45,7 +45,7 @@ export interface SmtpSink {
   mails: ParsedMail[];
   /** Waits this long before accepting each message (a send "in flight"). */
   delayMs: number;
-  /** Messages whose data is being received right now or was (in flight or done). */
+  /** Messages whose data arrived whole (now waiting for, or past, the server's final reply). */
   receiving: number;
   /** Messages dropped because the client went away before the server's final reply. */
   dropped: number;
@@ -74,9 +74,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           gone.add(session.id);
         },
         onData(stream, session, callback) {
-          sink.receiving += 1;
           simpleParser(stream)
             .then(async (mail) => {
+              sink.receiving += 1;
               if (sink.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, sink.delayMs));
               // Like a real MTA: responsibility passes with the final "250"; a client that died
               // before it did not hand the message over.
