@@ -29,6 +29,7 @@ describe('session calendar (.ics)', () => {
     const text = buildSessionCalendar(invite('REQUEST'));
     expect(text).toContain('DTSTART;TZID=Europe/Amsterdam:20260303T100000');
     expect(text).toContain('DTSTART;TZID=Europe/Amsterdam:20260407T100000');
+    expect(text).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r?$/m);
     const calendar = parse(text);
     expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
     expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Amsterdam');

@@ -63,5 +63,6 @@ export function buildSessionCalendar(invite: CalendarInvite): string {
       attendees: [{ name: invite.attendee.name, email: invite.attendee.email, rsvp: false }],
     });
   }
-  return calendar.toString();
+  // With a calendar time zone the library writes DTSTAMP as local time; RFC 5545 wants UTC.
+  return calendar.toString().replace(/^DTSTAMP:.*$/gm, `DTSTAMP:${stamp.toFormat("yyyyMMdd'T'HHmmss'Z'")}`);
 }
