@@ -3,7 +3,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { JobsModule } from '@schakel/jobs';
+import { MessagingModule } from '@schakel/messaging';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { MessagesProcessor } from './messages.processor';
 
 /** The background worker: no HTTP; the only process that registers queue processors. */
 @Module({
@@ -15,7 +17,8 @@ import { MaintenanceProcessor } from './maintenance.processor';
     }),
     DatabaseModule,
     JobsModule.forRoot({ role: 'worker' }),
+    MessagingModule,
   ],
-  providers: [MaintenanceProcessor],
+  providers: [MaintenanceProcessor, MessagesProcessor],
 })
 export class WorkerModule {}

@@ -30,6 +30,9 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) DATABASE_POOL_SIZE?: number;
   @IsOptional() @IsString() STORAGE_DIR?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROMOTION_CUTOFF_HOURS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_DAILY_LIMIT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) MESSAGE_RETRY_DELAY_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_CLAIM_LEASE_SECONDS?: number;
 }
 
 /** The validated, typed configuration. Built once from the environment at boot. */
@@ -52,6 +55,8 @@ export class AppConfig {
   readonly storageDir: string;
   /** Within this many hours of a session's start a freed seat is not given away automatically. */
   readonly promotionCutoffHours: number;
+  /** E-mail delivery: per-recipient daily limit, first retry delay, lease of a claimed send. */
+  readonly messaging: { dailyLimit: number; retryDelayMs: number; claimLeaseSeconds: number };
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -99,5 +104,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     storageDir: raw.STORAGE_DIR ?? '.data/files',
     promotionCutoffHours: raw.PROMOTION_CUTOFF_HOURS ?? 24,
+    messaging: {
+      dailyLimit: raw.MESSAGE_DAILY_LIMIT ?? 10,
+      retryDelayMs: raw.MESSAGE_RETRY_DELAY_MS ?? 2_000,
+      claimLeaseSeconds: raw.MESSAGE_CLAIM_LEASE_SECONDS ?? 300,
+    },
   });
 }

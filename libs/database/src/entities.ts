@@ -3,6 +3,7 @@ import { CERTIFICATION_ENTITIES } from '@schakel/certification';
 import { ENROLMENT_ENTITIES } from '@schakel/enrolment';
 import { USER_ENTITIES } from '@schakel/identity';
 import { JOB_ENTITIES } from '@schakel/jobs';
+import { MESSAGING_ENTITIES } from '@schakel/messaging';
 import { ORGANISATION_ENTITIES } from '@schakel/organisation';
 import { SESSION_ENTITIES } from '@schakel/session';
 
@@ -15,4 +16,5 @@ export const ALL_ENTITIES = [
   ...SESSION_ENTITIES,
   ...ENROLMENT_ENTITIES,
   ...CERTIFICATION_ENTITIES,
+  ...MESSAGING_ENTITIES,
 ];

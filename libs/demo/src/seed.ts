@@ -3,11 +3,13 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
+import { JobsModule } from '@schakel/jobs';
 import { DemoModule } from './demo.module';
 import { DemoSeeder } from './demo.seeder';
 import { DemoSessionsSeeder } from './demo-sessions.seeder';
 
-@Module({ imports: [ConfigModule, DatabaseModule, DemoModule] })
+// JobsModule: adding members writes outbox rows (invitations) and may nudge the relay.
+@Module({ imports: [ConfigModule, DatabaseModule, JobsModule.forRoot({ role: 'producer' }), DemoModule] })
 class SeedModule {}
 
 /** `node dist/libs/demo/src/seed.js`: seeds the demo data into the configured database. */

@@ -15,7 +15,9 @@ export type JobCatalogue =
   /** Somebody must be told something; the messaging worker decides the message and recipients. */
   | { name: 'notification.send'; data: NotificationData }
   /** Looks in PostgreSQL for reminders that are due (a job scheduler, every SWEEP_INTERVAL_SECONDS). */
-  | { name: 'messages.sweep'; data: Record<string, never> };
+  | { name: 'messages.sweep'; data: Record<string, never> }
+  /** Sends one message_deliveries row (claimed in PostgreSQL, so a duplicate job sends nothing). */
+  | { name: 'message.send'; data: { deliveryId: string } };
 
 /** Events people are told about. Written to the outbox in the transaction of the change. */
 export const NOTIFICATION_KINDS = [
@@ -65,4 +67,5 @@ export const JOB_ROUTES: Record<JobName, JobRoute> = {
   'certificate.issue': { queue: 'certificates', retry: 'standard' },
   'notification.send': { queue: 'messages', retry: 'standard' },
   'messages.sweep': { queue: 'messages', retry: 'none' },
+  'message.send': { queue: 'messages', retry: 'standard' },
 };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation, type Page } from '@schakel/common';
 import { IdentityService, type AuthUser } from '@schakel/identity';
+import { JobProducer, OutboxRepository } from '@schakel/jobs';
 import { Membership } from './entities/membership.entity';
 import { Organisation } from './entities/organisation.entity';
 import { AddMemberDto, CreateOrganisationDto, MemberQueryDto, UpdateMemberDto } from './dto/organisation.dto';
@@ -19,6 +20,8 @@ export class OrganisationService {
     private readonly memberships: MembershipRepository,
     private readonly access: OrganisationAccess,
     private readonly identity: IdentityService,
+    private readonly outbox: OutboxRepository,
+    private readonly producer: JobProducer,
   ) {}
 
   create(dto: CreateOrganisationDto): Promise<Organisation> {
@@ -42,7 +45,7 @@ export class OrganisationService {
   async addMember(user: AuthUser, organisationId: string, dto: AddMemberDto): Promise<Membership> {
     await this.requireAdmin(user, organisationId);
     try {
-      const membershipId = await this.dataSource.transaction(async (manager) => {
+      const added = await this.dataSource.transaction(async (manager) => {
         const person = await this.identity.findOrCreateInvited(manager, dto.email, dto.name.trim(), dto.locale);
         const membership = await this.memberships.insert(manager, {
           organisationId,
@@ -50,9 +53,13 @@ export class OrganisationService {
           roles: dto.roles,
           chainRoles: dto.chainRoles,
         });
-        return membership.userId;
+        // Someone without a password yet has never used Schakel: they get an invitation.
+        const invited = person.passwordHash === null;
+        if (invited) await this.outbox.add(manager, 'notification.send', { kind: 'member.invited', userId: person.id, organisationId });
+        return { userId: membership.userId, invited };
       });
-      return this.getMember(organisationId, membershipId);
+      if (added.invited) this.producer.nudgeOutboxRelay();
+      return this.getMember(organisationId, added.userId);
     } catch (error) {
       if (isUniqueViolation(error, 'uq_memberships_organisation_user')) throw OrganisationError.alreadyMember();
       throw error;

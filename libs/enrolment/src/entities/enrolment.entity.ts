@@ -15,6 +15,7 @@ export const OPEN_ENROLMENT_STATUSES: EnrolmentStatus[] = ['active', 'confirmed'
 @Index('ix_enrolments_session_status', { synchronize: false })
 @Index('ix_enrolments_user', ['userId', 'createdAt'])
 @Index('ix_enrolments_organisation', { synchronize: false })
+@Index('ix_enrolments_nudge', { synchronize: false }) // messaging: active enrolments by last activity
 @Check('ck_enrolments_status', `"status" IN ('active', 'confirmed', 'waitlisted', 'completed', 'cancelled')`)
 @Check('ck_enrolments_waitlist', `("status" = 'waitlisted') = ("waitlist_position" IS NOT NULL)`)
 @Check('ck_enrolments_waitlist_position', `"waitlist_position" IS NULL OR "waitlist_position" > 0`)

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { DeliveryState, DeliverySubject } from './entities/message-delivery.entity';
+import { DUE_EXPIRY_NOTICES_SQL, DUE_NUDGES_SQL, DUE_REMINDERS_SQL } from './sweep.queries';
+
+export interface NewDelivery {
+  key: string;
+  kind: string;
+  userId: string;
+  subject: DeliverySubject;
+}
+
+export interface DeliveryRef {
+  id: string;
+  attempts: number;
+}
+
+export interface ClaimedDelivery {
+  id: string;
+  key: string;
+  kind: string;
+  userId: string;
+  subject: DeliverySubject;
+  attempts: number;
+  claimToken: string;
+}
+
+export type ClaimResult =
+  | { outcome: 'claimed'; delivery: ClaimedDelivery }
+  | { outcome: 'held'; delivery: ClaimedDelivery; sentToday: number }
+  /** Someone else owns it (a live claim) or it is finished: nothing to do. */
+  | { outcome: 'not-ours'; state: DeliveryState | 'missing' };
+
+/** After this many attempts a delivery stays failed (and is logged); the sweep stops retrying it. */
+export const MAX_DELIVERY_ATTEMPTS = 20;
+
+interface ClaimRow {
+  id: string;
+  key: string;
+  kind: string;
+  user_id: string;
+  subject: DeliverySubject;
+  attempts: number;
+  claim_token: string;
+}
+
+@Injectable()
+export class DeliveryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Records decided messages (existing keys are left alone) and returns those still to send. */
+  async addPending(rows: NewDelivery[], manager: EntityManager = this.dataSource.manager): Promise<DeliveryRef[]> {
+    if (rows.length === 0) return [];
+    await manager.query(
+      `INSERT INTO message_deliveries (key, kind, user_id, subject)
+       SELECT r.key, r.kind, r.user_id, r.subject
+         FROM jsonb_to_recordset($1::jsonb) AS r(key text, kind text, user_id uuid, subject jsonb)
+       ON CONFLICT (key) DO NOTHING`,
+      [JSON.stringify(rows.map((r) => ({ key: r.key, kind: r.kind, user_id: r.userId, subject: r.subject })))],
+    );
+    return manager.query(
+      `SELECT id, attempts FROM message_deliveries WHERE key = ANY($1) AND state IN ('pending', 'failed')`,
+      [rows.map((r) => r.key)],
+    );
+  }
+
+  /**
+   * Takes a delivery for one attempt: pending or failed rows, or a claim whose lease ran
+   * out (its worker died). Per recipient the claims take turns (an advisory lock), so the
+   * daily limit counts every other live claim and sent message: `limited` kinds beyond
+   * it are held, never sent.
+   */
+  async claim(id: string, leaseSeconds: number, limit: { limited: boolean; perDay: number }): Promise<ClaimResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const [owner] = await manager.query(`SELECT user_id FROM message_deliveries WHERE id = $1`, [id]);
+      if (!owner) return { outcome: 'not-ours', state: 'missing' } as const;
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('message-recipient:' || $1))`, [owner.user_id]);
+      // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
+      const [claimed]: [ClaimRow[], number] = await manager.query(
+        `UPDATE message_deliveries
+            SET state = 'claimed', claim_token = gen_random_uuid(), claimed_at = now(), updated_at = now(),
+                attempts = attempts + 1
+          WHERE id = $1
+            AND (state IN ('pending', 'failed')
+                 OR (state = 'claimed' AND claimed_at < now() - make_interval(secs => $2)))
+        RETURNING id, key, kind, user_id, subject, attempts, claim_token`,
+        [id, leaseSeconds],
+      );
+      if (claimed.length === 0) {
+        const [row] = await manager.query(`SELECT state FROM message_deliveries WHERE id = $1`, [id]);
+        return { outcome: 'not-ours', state: (row?.state ?? 'missing') as DeliveryState } as const;
+      }
+      const delivery = toClaimed(claimed[0]);
+      if (!limit.limited) return { outcome: 'claimed', delivery } as const;
+      const [{ n }] = await manager.query(
+        `SELECT count(*)::int AS n FROM message_deliveries
+          WHERE user_id = $1 AND id <> $2 AND updated_at > now() - interval '1 day'
+            AND (state = 'sent' AND sent_at > now() - interval '1 day'
+                 OR state = 'claimed' AND claimed_at > now() - make_interval(secs => $3))`,
+        [delivery.userId, id, leaseSeconds],
+      );
+      if (n < limit.perDay) return { outcome: 'claimed', delivery } as const;
+      await manager.query(
+        `UPDATE message_deliveries SET state = 'held', note = $2, updated_at = now() WHERE id = $1`,
+        [id, `daily limit of ${limit.perDay} reached`],
+      );
+      return { outcome: 'held', delivery, sentToday: n } as const;
+    });
+  }
+
+  async markSent(delivery: ClaimedDelivery): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE message_deliveries SET state = 'sent', sent_at = now(), note = NULL, updated_at = now()
+        WHERE id = $1 AND claim_token = $2`,
+      [delivery.id, delivery.claimToken],
+    );
+  }
+
+  /** Ends an attempt without sending: 'skipped' for good, or 'failed' to be tried again. */
+  async finish(delivery: ClaimedDelivery, state: 'skipped' | 'failed', note: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE message_deliveries SET state = $3, note = $4, updated_at = now() WHERE id = $1 AND claim_token = $2`,
+      [delivery.id, delivery.claimToken, state, note.slice(0, 500)],
+    );
+  }
+
+  async kindOf(id: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT kind FROM message_deliveries WHERE id = $1`, [id]);
+    return row?.kind ?? null;
+  }
+
+  /** Inserts the messages that are due at `now` (reminders, nudges, expiry notices). */
+  async insertDue(now: Date): Promise<DeliveryRef[]> {
+    const found: DeliveryRef[] = [];
+    for (const sql of [DUE_REMINDERS_SQL, DUE_NUDGES_SQL, DUE_EXPIRY_NOTICES_SQL]) {
+      found.push(...((await this.dataSource.query(sql, [now.toISOString()])) as DeliveryRef[]));
+    }
+    return found;
+  }
+
+  /**
+   * Deliveries whose job got lost (Redis flushed, retries used up) or whose claimer died
+   * (lease over): the sweep enqueues them again.
+   */
+  findStranded(leaseSeconds: number, quietSeconds: number, limit = 500): Promise<DeliveryRef[]> {
+    return this.dataSource.query(
+      `SELECT id, attempts FROM message_deliveries
+        WHERE state IN ('pending', 'claimed', 'failed') AND attempts < $4
+          AND updated_at < now() - make_interval(secs => CASE WHEN state = 'claimed' THEN $1::int ELSE $2::int END)
+        ORDER BY updated_at LIMIT $3`,
+      [leaseSeconds, quietSeconds, limit, MAX_DELIVERY_ATTEMPTS],
+    );
+  }
+}
+
+function toClaimed(row: ClaimRow): ClaimedDelivery {
+  return { id: row.id, key: row.key, kind: row.kind, userId: row.user_id, subject: row.subject, attempts: row.attempts, claimToken: row.claim_token };
+}

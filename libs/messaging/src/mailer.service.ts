@@ -1,0 +1,70 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@schakel/config';
+import { CaughtMail } from './entities/caught-mail.entity';
+
+export interface OutgoingMail {
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  attachments: Array<{ filename: string; content: string; contentType: string }>;
+  /** Stable per delivery, so a mail client folds an (impossible) duplicate into one. */
+  messageId: string;
+}
+
+/**
+ * Sends over SMTP_URL; without it (development) the message is built exactly as it
+ * would be sent and kept in caught_mails, shown on GET /dev/mail.
+ */
+@Injectable()
+export class MailerService implements OnModuleDestroy {
+  private readonly logger = new Logger(MailerService.name);
+  private readonly transport: Transporter;
+  private readonly catching: boolean;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.catching = !config.smtpUrl;
+    // No pool: each message has its own connection, so an SMTP server that went away and
+    // came back is simply reached again by the next attempt.
+    this.transport = config.smtpUrl
+      ? createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as SMTPTransport.Options)
+      : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const info = await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: mail.headers,
+      messageId: mail.messageId,
+      attachments: mail.attachments,
+    });
+    if (!this.catching) return;
+    const raw = (info as { message?: Buffer }).message?.toString('utf8') ?? '';
+    await this.dataSource.getRepository(CaughtMail).insert({
+      messageId: mail.messageId,
+      recipient: `${mail.to.name} <${mail.to.address}>`,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      raw,
+      attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: Buffer.byteLength(a.content) })),
+    });
+    this.logger.log(`caught mail "${mail.subject}" for ${mail.to.address} (see /dev/mail)`);
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

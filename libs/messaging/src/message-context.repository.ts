@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Locale } from '@schakel/common';
+
+export interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  nudges: boolean;
+}
+
+export interface EnrolmentContext {
+  id: string;
+  userId: string;
+  status: 'active' | 'confirmed' | 'waitlisted' | 'completed' | 'cancelled';
+  waitlistPosition: number | null;
+  courseId: string;
+  courseTitle: string;
+  courseFormat: 'online' | 'live' | 'blended';
+  sessionId: string | null;
+  lastActivityAt: Date;
+}
+
+export interface MeetingContext {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  sequence: number;
+  cancelledAt: Date | null;
+}
+
+export interface SessionContext {
+  id: string;
+  title: string;
+  status: 'scheduled' | 'cancelled';
+  sequence: number;
+  startsAt: Date;
+  timezone: string;
+  location: string | null;
+  onlineUrl: string | null;
+  meetings: MeetingContext[];
+}
+
+export interface CertificateContext {
+  id: string;
+  userId: string;
+  state: 'pending' | 'issued';
+  code: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  courseTitle: string;
+}
+
+export interface SessionRecipient {
+  userId: string;
+  enrolmentId: string;
+}
+
+/** Reads what a message needs, at send time (payloads carry ids only). */
+@Injectable()
+export class MessageContextRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async recipient(userId: string): Promise<Recipient | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.locale, coalesce(p.nudges, true) AS nudges
+         FROM users u LEFT JOIN message_preferences p ON p.user_id = u.id WHERE u.id = $1`,
+      [userId],
+    );
+    return row ?? null;
+  }
+
+  async enrolment(enrolmentId: string): Promise<EnrolmentContext | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT e.id, e.user_id AS "userId", e.status, e.waitlist_position AS "waitlistPosition", e.course_id AS "courseId",
+              c.title AS "courseTitle", c.format AS "courseFormat", e.session_id AS "sessionId", e.last_activity_at AS "lastActivityAt"
+         FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE e.id = $1`,
+      [enrolmentId],
+    );
+    return row ?? null;
+  }
+
+  async session(sessionId: string): Promise<SessionContext | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT s.id, coalesce(s.title, c.title) AS title, s.status, s.sequence, s.starts_at AS "startsAt", s.timezone,
+              s.location, s.online_url AS "onlineUrl"
+         FROM sessions s JOIN courses c ON c.id = s.course_id WHERE s.id = $1`,
+      [sessionId],
+    );
+    if (!row) return null;
+    const meetings: MeetingContext[] = await this.dataSource.query(
+      `SELECT id, starts_at AS "startsAt", ends_at AS "endsAt", sequence, cancelled_at AS "cancelledAt"
+         FROM meetings WHERE session_id = $1 ORDER BY starts_at`,
+      [sessionId],
+    );
+    return { ...row, meetings };
+  }
+
+  /** The enrolment of this person in this session, whatever its status (the latest). */
+  async enrolmentInSession(sessionId: string, userId: string): Promise<EnrolmentContext | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT id FROM enrolments WHERE session_id = $1 AND user_id = $2 ORDER BY created_at DESC LIMIT 1`,
+      [sessionId, userId],
+    );
+    return row ? this.enrolment(row.id) : null;
+  }
+
+  /** Who is told about a change: the confirmed learners. */
+  confirmedIn(sessionId: string): Promise<SessionRecipient[]> {
+    return this.dataSource.query(
+      `SELECT user_id AS "userId", id AS "enrolmentId" FROM enrolments WHERE session_id = $1 AND status = 'confirmed'`,
+      [sessionId],
+    );
+  }
+
+  /**
+   * Who is told about a cancellation: everyone still confirmed or waitlisted, and those
+   * whose enrolment was cancelled with the session (within minutes of its last update),
+   * in case the cancellation closed the enrolments in the same transaction.
+   */
+  affectedByCancellation(sessionId: string): Promise<SessionRecipient[]> {
+    return this.dataSource.query(
+      `SELECT e.user_id AS "userId", e.id AS "enrolmentId"
+         FROM enrolments e JOIN sessions s ON s.id = e.session_id
+        WHERE e.session_id = $1
+          AND (e.status IN ('confirmed', 'waitlisted')
+               OR (e.status = 'cancelled' AND e.cancelled_at >= s.updated_at - interval '5 minutes'))`,
+      [sessionId],
+    );
+  }
+
+  async certificate(certificateId: string): Promise<CertificateContext | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ce.id, ce.user_id AS "userId", ce.state, ce.code, ce.expires_at AS "expiresAt", ce.revoked_at AS "revokedAt",
+              c.title AS "courseTitle"
+         FROM certificates ce JOIN courses c ON c.id = ce.course_id WHERE ce.id = $1`,
+      [certificateId],
+    );
+    return row ?? null;
+  }
+
+  async organisationName(organisationId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT name FROM organisations WHERE id = $1`, [organisationId]);
+    return row?.name ?? null;
+  }
+}

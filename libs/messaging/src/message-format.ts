@@ -1,0 +1,20 @@
+import { DateTime } from 'luxon';
+import type { Locale } from '@schakel/common';
+
+export const DISPLAY_ZONE = 'Europe/Amsterdam';
+
+const at = (date: Date, locale: Locale, zone: string) => DateTime.fromJSDate(date, { zone }).setLocale(locale === 'en' ? 'en-GB' : 'nl');
+
+/** "dinsdag 3 maart 2026, 10:00–16:00" (or the end's date too when it ends on another day). */
+export function formatMeeting(startsAt: Date, endsAt: Date, locale: Locale, zone = DISPLAY_ZONE): string {
+  const start = at(startsAt, locale, zone);
+  const end = at(endsAt, locale, zone);
+  const day = (d: DateTime) => d.toFormat('cccc d LLLL yyyy');
+  if (start.hasSame(end, 'day')) return `${day(start)}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+  return `${day(start)}, ${start.toFormat('HH:mm')} – ${day(end)}, ${end.toFormat('HH:mm')}`;
+}
+
+/** "3 maart 2027" */
+export function formatDate(date: Date, locale: Locale, zone = DISPLAY_ZONE): string {
+  return at(date, locale, zone).toFormat('d LLLL yyyy');
+}
