@@ -70,7 +70,7 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     expect(mail.text).toContain('dinsdag 5 maart 2030, 10:00–16:00');
     expect(mail.text).toContain('dinsdag 2 april 2030, 10:00–14:30');
     expect(mail.text).toContain('Waar: Buurthuis De Linde, Utrecht');
-    expect(mail.text).toMatch(/http:\/\/schakel\.test\/api\/enrolments\/cancel\?token=\S+/);
+    expect(mail.text).toMatch(/http:\/\/schakel\.test\/cancel-enrolment\?token=\S+/);
     expect(mail.html).toContain('<html lang="nl">');
 
     const calendar = calendarOf(mail);

@@ -7,7 +7,7 @@ import { DatabaseModule } from '@schakel/database';
 import { EnrolmentModule } from '@schakel/enrolment';
 import { AuthGuard, IdentityModule } from '@schakel/identity';
 import { JobsModule } from '@schakel/jobs';
-import { MessagingModule } from '@schakel/messaging';
+import { CancelLinkModule, MessagingModule } from '@schakel/messaging';
 import { OrganisationModule } from '@schakel/organisation';
 import { SessionModule } from '@schakel/session';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
@@ -30,6 +30,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     EnrolmentModule,
     SessionModule,
     MessagingModule,
+    CancelLinkModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Course } from '@schakel/catalogue';
 import { OrganisationModule } from '@schakel/organisation';
 import { SessionModule } from '@schakel/session';
+import { CancellationService } from './cancellation.service';
 import { CompletionService } from './completion.service';
 import { EnrolmentController } from './enrolment.controller';
 import { EnrolmentRepository } from './enrolment.repository';
@@ -29,6 +30,6 @@ import { SESSION_ENROLMENT_CONTROLLERS, SESSION_ENROLMENT_PROVIDERS } from './se
     ProgressRepository, ProgressService, MyEnrolmentsRepository, MyEnrolmentsService,
     ...SESSION_ENROLMENT_PROVIDERS,
   ],
-  exports: [CompletionService, EnrolmentRepository],
+  exports: [CompletionService, EnrolmentRepository, CancellationService],
 })
 export class EnrolmentModule {}

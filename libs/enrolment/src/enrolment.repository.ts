@@ -16,6 +16,10 @@ export class EnrolmentRepository {
     return (manager?.getRepository(Enrolment) ?? this.enrolments).findOneBy({ id });
   }
 
+  findWithCourse(id: string): Promise<Enrolment | null> {
+    return this.enrolments.findOne({ where: { id }, relations: { course: true } });
+  }
+
   findOpen(userId: string, courseId: string, manager?: EntityManager): Promise<Enrolment | null> {
     return (manager?.getRepository(Enrolment) ?? this.enrolments).findOneBy({ userId, courseId, status: In(OPEN_ENROLMENT_STATUSES) });
   }

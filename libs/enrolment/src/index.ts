@@ -13,3 +13,4 @@ export * from './progress.exception';
 export * from './quiz-grading';
 
 export const ENROLMENT_ENTITIES = [Enrolment, LessonProgress, QuizAttempt, Attendance, Completion];
+export * from './cancellation.service';

@@ -19,3 +19,4 @@ export * from './sweep.service';
 export * from './template.renderer';
 
 export const MESSAGING_ENTITIES = [MessageDelivery, CaughtMail, MessagePreference];
+export * from './cancel-link.controller';

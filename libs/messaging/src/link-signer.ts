@@ -32,9 +32,9 @@ export class LinkSigner {
     return `${this.config.publicBaseUrl}/api/unsubscribe?token=${this.sign('unsubscribe', userId)}`;
   }
 
-  /** One-click cancel of an enrolment; the sessions module verifies it with verify('cancel', token). */
+  /** The cancel link of enrolment mails (CancelLinkController). */
   cancelUrl(enrolmentId: string): string {
-    return `${this.config.publicBaseUrl}/api/enrolments/cancel?token=${this.sign('cancel', enrolmentId)}`;
+    return `${this.config.publicBaseUrl}/cancel-enrolment?token=${this.sign('cancel', enrolmentId)}`;
   }
 
   private mac(purpose: LinkPurpose, id: string): string {

@@ -44,20 +44,20 @@ export class NotificationService {
       case 'session.cancelled': {
         const session = data.sessionId ? await this.context.session(data.sessionId) : null;
         if (!session) return this.nothing(data, 'session not found');
-        if (data.kind === 'session.changed') {
-          const sequence = data.sequence ?? session.sequence;
-          return (await this.context.confirmedIn(session.id)).map((r) => ({
-            key: `session-changed:${session.id}:${sequence}:${r.userId}`,
-            kind: 'session-changed',
-            userId: r.userId,
-            subject: { sessionId: session.id, enrolmentId: r.enrolmentId, sequence },
-          }));
-        }
-        return (await this.context.affectedByCancellation(session.id)).map((r) => ({
-          key: `session-cancelled:${session.id}:${r.userId}`,
-          kind: 'session-cancelled',
+        const sequence = data.sequence ?? session.sequence;
+        const kind = data.kind === 'session.changed' ? 'session-changed' : 'session-cancelled';
+        // The sessions domain writes one event per affected enrolment; an event without one
+        // (an older producer) reaches everyone it concerns.
+        const recipients = data.enrolmentId && data.userId
+          ? [{ userId: data.userId, enrolmentId: data.enrolmentId }]
+          : data.kind === 'session.changed'
+            ? await this.context.confirmedIn(session.id)
+            : await this.context.affectedByCancellation(session.id);
+        return recipients.map((r) => ({
+          key: kind === 'session-changed' ? `${kind}:${session.id}:${sequence}:${r.userId}` : `${kind}:${session.id}:${r.userId}`,
+          kind,
           userId: r.userId,
-          subject: { sessionId: session.id, enrolmentId: r.enrolmentId },
+          subject: { sessionId: session.id, enrolmentId: r.enrolmentId, sequence },
         }));
       }
       case 'certificate.issued': {
