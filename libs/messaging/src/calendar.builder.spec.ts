@@ -7,6 +7,8 @@ const invite = (method: 'REQUEST' | 'CANCEL'): CalendarInvite => ({
   location: 'Stadhuis, zaal 2',
   onlineUrl: null,
   timezone: 'Europe/Amsterdam',
+  sequence: 1,
+  cancelled: false,
   meetings: [
     { id: '0b6f1c52-9f6e-4a55-8a7b-3a0e2d0c1a01', startsAt: new Date('2026-03-03T09:00:00Z'), endsAt: new Date('2026-03-03T15:00:00Z'), sequence: 2, cancelled: false },
     // after the switch to summer time: 10:00 local is 08:00Z
@@ -37,7 +39,8 @@ describe('session calendar (.ics)', () => {
     expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(['2026-03-03T09:00:00.000Z', '2026-04-07T08:00:00.000Z']);
     expect(events.map((e) => e.endDate.toJSDate().toISOString())).toEqual(['2026-03-03T15:00:00.000Z', '2026-04-07T12:00:00.000Z']);
     expect(events[0].uid).toBe('0b6f1c52-9f6e-4a55-8a7b-3a0e2d0c1a01@schakel');
-    expect(events[0].sequence).toBe(2);
+    expect(events[0].sequence).toBe(3); // the session's 1 plus the meeting's 2, as in the feed
+    expect(events[0].attendees.length).toBe(1);
     expect(events[0].location).toBe('Stadhuis, zaal 2');
   });
 

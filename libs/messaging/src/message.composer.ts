@@ -172,12 +172,13 @@ export class MessageComposer {
       location: session.location,
       onlineUrl: session.onlineUrl,
       timezone: session.timezone,
-      // SEQUENCE never goes back: the session's counter moves with every change, a meeting's with its own.
+      sequence: session.sequence,
+      cancelled: session.status === 'cancelled',
       meetings: session.meetings.map((m) => ({
         id: m.id,
         startsAt: new Date(m.startsAt),
         endsAt: new Date(m.endsAt),
-        sequence: Math.max(m.sequence, session.sequence),
+        sequence: m.sequence,
         cancelled: m.cancelledAt !== null,
       })),
       organizer,

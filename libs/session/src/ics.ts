@@ -24,8 +24,15 @@ export interface IcsSession {
 export interface IcsOptions {
   name: string;
   sessions: IcsSession[];
-  /** PUBLISH for a session's invite, CANCEL when the session is cancelled; none for a subscribed feed. */
-  method?: 'PUBLISH' | 'CANCEL';
+  /**
+   * PUBLISH for a session's downloadable invite, REQUEST for an invitation mailed to one
+   * attendee, CANCEL when the session is cancelled; none for a subscribed feed.
+   */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+  /** Set for mailed invitations (METHOD:REQUEST/CANCEL need an organizer and attendee). */
+  organizer?: { name: string; email: string };
+  attendee?: { name: string; email: string };
+  description?: string;
   /** DTSTAMP: when this calendar object was made. */
   stamp: Date;
 }
@@ -54,7 +61,7 @@ export function vtimezone(tz: string): string | null {
  */
 export function buildIcs(options: IcsOptions): string {
   const calendar = ical({ name: options.name, prodId: { company: 'Schakel', product: 'Schakel', language: 'NL' } });
-  if (options.method) calendar.method(options.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH);
+  if (options.method) calendar.method(ICalCalendarMethod[options.method]);
   // A nameless calendar zone: DTSTAMP stays in UTC, each event carries its own TZID.
   calendar.timezone({ name: '', generator: (tz: string) => vtimezone(tz) });
   for (const session of options.sessions) {
@@ -71,9 +78,11 @@ export function buildIcs(options: IcsOptions): string {
         ...(zone === 'UTC' ? {} : { timezone: zone }),
         summary: session.title,
         location: session.location ?? session.onlineUrl ?? undefined,
-        description: session.onlineUrl ? `Online: ${session.onlineUrl}` : undefined,
+        description: options.description ?? (session.onlineUrl ? `Online: ${session.onlineUrl}` : undefined),
         url: session.url,
         status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        ...(options.organizer ? { organizer: options.organizer } : {}),
+        ...(options.attendee ? { attendees: [{ ...options.attendee, rsvp: false }] } : {}),
       });
     }
   }
