@@ -118,6 +118,7 @@ async function main() {
   say(`  API            ${base}/api`);
   say(`  API docs       ${base}/api/docs`);
   say(`  Health         ${base}/health`);
+  if (!env.SMTP_URL) say(`  Caught e-mail  ${base}/dev/mail (no SMTP_URL: nothing leaves this machine)`);
   if (embedded.length) say(`  Embedded       ${embedded.join(' and ')} (set DATABASE_URL / REDIS_URL to use your own)`);
   if (env.DEMO_DATA === 'true') {
     const { DEMO_ADMIN, DEMO_MEMBERS, DEMO_PASSWORD } = createRequire(import.meta.url)(
