@@ -1,7 +1,9 @@
-import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentUser, type AuthUser } from '@schakel/identity';
+import { BulkEnrolmentService, type BulkResult } from './bulk-enrolment.service';
+import { BulkEnrolmentQueryDto } from './dto/bulk-enrolment.dto';
 import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
 import { EnrolmentResponse, toEnrolmentResponse } from './dto/enrolment.response';
 import { EnrolmentService } from './enrolment.service';
@@ -10,7 +12,10 @@ import { EnrolmentService } from './enrolment.service';
 @ApiBearerAuth()
 @Controller('api/enrolments')
 export class EnrolmentController {
-  constructor(private readonly enrolments: EnrolmentService) {}
+  constructor(
+    private readonly enrolments: EnrolmentService,
+    private readonly bulk: BulkEnrolmentService,
+  ) {}
 
   @Post()
   @Authenticated()
@@ -23,5 +28,15 @@ export class EnrolmentController {
     const { enrolment, created } = await this.enrolments.enrol(user, dto);
     if (!created) response.status(HttpStatus.OK);
     return toEnrolmentResponse(enrolment);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiConsumes('text/csv')
+  @ApiQuery({ name: 'organisationId', required: false, description: 'needed when you manage several organisations' })
+  @ApiOkResponse({ description: 'per-row results: { organisationId, total, enrolled, failed, rows: [{ row, email, outcome, enrolmentId?, status?, waitlistPosition?, error? }] }' })
+  enrolMany(@CurrentUser() user: AuthUser, @Body() csv: unknown, @Query() query: BulkEnrolmentQueryDto): Promise<BulkResult> {
+    return this.bulk.enrol(user, csv, query.organisationId);
   }
 }

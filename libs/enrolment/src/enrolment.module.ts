@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Course } from '@schakel/catalogue';
 import { OrganisationModule } from '@schakel/organisation';
 import { SessionModule } from '@schakel/session';
+import { BulkEnrolmentService } from './bulk-enrolment.service';
 import { CancellationService } from './cancellation.service';
 import { CompletionService } from './completion.service';
 import { EnrolmentController } from './enrolment.controller';
@@ -26,7 +27,7 @@ import { SESSION_ENROLMENT_CONTROLLERS, SESSION_ENROLMENT_PROVIDERS } from './se
   ],
   controllers: [EnrolmentController, MyEnrolmentsController, ProgressController, ...SESSION_ENROLMENT_CONTROLLERS],
   providers: [
-    CompletionService, EnrolmentRepository, EnrolmentService, OnlineEnrolmentService,
+    BulkEnrolmentService, CompletionService, EnrolmentRepository, EnrolmentService, OnlineEnrolmentService,
     ProgressRepository, ProgressService, MyEnrolmentsRepository, MyEnrolmentsService,
     ...SESSION_ENROLMENT_PROVIDERS,
   ],

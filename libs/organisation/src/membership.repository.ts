@@ -22,6 +22,14 @@ export class MembershipRepository {
     return this.memberships.findOne({ where: { organisationId, userId }, relations: { user: true } });
   }
 
+  findByEmail(organisationId: string, email: string): Promise<Membership | null> {
+    return this.memberships
+      .createQueryBuilder('m')
+      .innerJoin('m.user', 'u')
+      .where('m.organisation_id = :organisationId AND lower(u.email) = lower(:email)', { organisationId, email: email.trim() })
+      .getOne();
+  }
+
   findAllForUser(userId: string): Promise<Membership[]> {
     return this.memberships.find({ where: { userId }, order: { createdAt: 'ASC' } });
   }
