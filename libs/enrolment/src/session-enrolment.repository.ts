@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { decideSeat, type Session } from '@schakel/session';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Enrolment } from './entities/enrolment.entity';
 
 export interface NewSessionEnrolment {
@@ -22,9 +22,25 @@ export interface RosterRow {
   cancelledAt: Date | null;
 }
 
-/** The SQL of seats taken and given back by learners. Callers hold the session row's lock. */
+interface AtomicRow {
+  seat: string;
+  id: string | null;
+  waitlist_position: number | null;
+  created_at: Date;
+  updated_at: Date;
+  last_activity_at: Date;
+  confirmed_at: Date | null;
+}
+
+export type AtomicEnrolment =
+  | { outcome: 'enrolled'; enrolment: Enrolment }
+  | { outcome: 'missing' | 'cancelled' | 'started' | 'deadline-passed' };
+
+/** The SQL of seats taken and given back by learners. */
 @Injectable()
 export class SessionEnrolmentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   /** The open enrolment of this person in this course, if any (read after taking the session lock). */
   findOpenForCourse(manager: EntityManager, userId: string, courseId: string): Promise<Enrolment | null> {
     return manager.getRepository(Enrolment).findOneBy({ userId, courseId, status: In(['active', 'confirmed', 'waitlisted']) });
@@ -36,34 +52,61 @@ export class SessionEnrolmentRepository {
   }
 
   /**
-   * A seat if one is free and nobody waits, else the end of the line (max position + 1);
-   * the session's counts move with it. The session row must be locked by the caller.
+   * The whole seat decision as ONE statement, run on its own (autocommit): lock the session
+   * row, check it is open, take a seat if one is free and nobody waits (else the end of
+   * the line), move the counters and write the notification's outbox row. The lock is held
+   * only while PostgreSQL executes and commits this statement, never across round trips
+   * through a busy API process, which is what bounds a storm on one session.
+   * Mirrors decideSeat() and enrolmentClosed() in @schakel/session.
+   *
+   * Only the locked row is read fresh after waiting for the lock (READ COMMITTED re-checks
+   * it); a subquery over enrolments would see the snapshot from before the wait. So the
+   * new place in line is the locked waitlist_count + 1, which holds because the line is
+   * always 1..n (cancellation renumbers it) and the count moves with every change.
    */
-  async confirmOrWaitlist(manager: EntityManager, session: Session, values: NewSessionEnrolment): Promise<Enrolment> {
-    const seat = decideSeat(session);
-    // One statement: the row (at the end of the line when waitlisted) and the counters.
-    const rows: Array<{ id: string; waitlist_position: number | null; created_at: Date; updated_at: Date; last_activity_at: Date; confirmed_at: Date | null }> =
-      await manager.query(
-        `WITH inserted AS (
-           INSERT INTO enrolments (user_id, course_id, session_id, organisation_id, enrolled_by_id, status, waitlist_position, confirmed_at)
-           VALUES ($1, $2, $3, $4, $5, $6,
-                   CASE WHEN $6 = 'waitlisted' THEN (SELECT coalesce(max(waitlist_position), 0) + 1 FROM enrolments
-                                                      WHERE session_id = $3 AND status = 'waitlisted') END,
-                   CASE WHEN $6 = 'confirmed' THEN now() END)
-           RETURNING id, waitlist_position, created_at, updated_at, last_activity_at, confirmed_at),
-         counted AS (
-           UPDATE sessions SET confirmed_count = confirmed_count + $7, waitlist_count = waitlist_count + $8
-            WHERE id = $3 AND EXISTS (SELECT 1 FROM inserted))
-         SELECT * FROM inserted`,
-        [values.userId, values.courseId, session.id, values.organisationId, values.enrolledById, seat,
-          seat === 'confirmed' ? 1 : 0, seat === 'waitlisted' ? 1 : 0],
-      );
+  async enrolAtomically(values: NewSessionEnrolment & { sessionId: string }): Promise<AtomicEnrolment> {
+    const rows: AtomicRow[] = await this.dataSource.query(
+      `WITH s AS (
+         SELECT id, status, capacity, confirmed_count, waitlist_count, starts_at, enrolment_deadline
+           FROM sessions WHERE id = $3 FOR UPDATE
+       ), d AS (
+         SELECT s.id,
+                CASE WHEN s.status <> 'scheduled' THEN 'cancelled'
+                     WHEN s.starts_at <= now() THEN 'started'
+                     WHEN s.enrolment_deadline IS NOT NULL AND s.enrolment_deadline < now() THEN 'deadline-passed'
+                     WHEN s.confirmed_count < s.capacity AND s.waitlist_count = 0 THEN 'confirmed'
+                     ELSE 'waitlisted' END AS seat,
+                s.waitlist_count
+           FROM s
+       ), inserted AS (
+         INSERT INTO enrolments (user_id, course_id, session_id, organisation_id, enrolled_by_id, status, waitlist_position, confirmed_at)
+         SELECT $1, $2, d.id, $4, $5, d.seat,
+                CASE WHEN d.seat = 'waitlisted' THEN d.waitlist_count + 1 END,
+                CASE WHEN d.seat = 'confirmed' THEN now() END
+           FROM d WHERE d.seat IN ('confirmed', 'waitlisted')
+         RETURNING id, status, waitlist_position, created_at, updated_at, last_activity_at, confirmed_at
+       ), counted AS (
+         UPDATE sessions
+            SET confirmed_count = confirmed_count + (SELECT count(*) FROM inserted WHERE status = 'confirmed'),
+                waitlist_count = waitlist_count + (SELECT count(*) FROM inserted WHERE status = 'waitlisted')
+          WHERE id = $3 AND EXISTS (SELECT 1 FROM inserted)
+       ), told AS (
+         INSERT INTO outbox_events (topic, payload)
+         SELECT 'notification.send', jsonb_build_object('kind', 'enrolment.' || i.status, 'userId', $1::uuid, 'enrolmentId', i.id, 'sessionId', $3::uuid)
+           FROM inserted i
+       )
+       SELECT d.seat, i.id, i.waitlist_position, i.created_at, i.updated_at, i.last_activity_at, i.confirmed_at
+         FROM d LEFT JOIN inserted i ON true`,
+      [values.userId, values.courseId, values.sessionId, values.organisationId, values.enrolledById],
+    );
     const row = rows[0];
-    return manager.getRepository(Enrolment).create({
+    if (!row) return { outcome: 'missing' };
+    if (!row.id) return { outcome: row.seat as Exclude<AtomicEnrolment['outcome'], 'enrolled'> };
+    const enrolment = new Enrolment();
+    Object.assign(enrolment, {
       ...values,
       id: row.id,
-      sessionId: session.id,
-      status: seat,
+      status: row.seat,
       waitlistPosition: row.waitlist_position,
       confirmedAt: row.confirmed_at,
       cancelledAt: null,
@@ -72,6 +115,7 @@ export class SessionEnrolmentRepository {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     });
+    return { outcome: 'enrolled', enrolment };
   }
 
   /** Gives up a seat or a place in line; the caller renumbers and promotes. */

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '@schakel/common';
-import { JobProducer, OutboxRepository } from '@schakel/jobs';
-import { enrolmentClosed, SessionAccess, SessionRepository } from '@schakel/session';
+import { JobProducer } from '@schakel/jobs';
+import { SessionAccess, SessionRepository } from '@schakel/session';
 import { EnrolmentError } from './enrolment.exception';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 import type { Enrolment } from './entities/enrolment.entity';
@@ -11,10 +11,10 @@ import { SessionEnrolmentError } from './session-enrolment.exception';
 import { SessionEnrolmentRepository } from './session-enrolment.repository';
 
 /**
- * Enrolment in a session. One short transaction holds the session row's lock while it
- * decides confirmed-or-waitlisted and moves the counts, so seats are handed out one at a
- * time whatever the concurrency; the CHECK confirmed_count <= capacity and the partial
- * unique index (one open enrolment per person and course) back it up in the database.
+ * Enrolment in a session. One statement holds the session row's lock while it decides
+ * confirmed-or-waitlisted, moves the counts and writes the outbox row, so seats are handed
+ * out one at a time whatever the concurrency; the CHECK confirmed_count <= capacity and
+ * the partial unique index (one open enrolment per person and course) back it up.
  */
 @Injectable()
 export class SessionEnrolmentService {
@@ -23,44 +23,39 @@ export class SessionEnrolmentService {
     private readonly sessions: SessionRepository,
     private readonly access: SessionAccess,
     private readonly repository: SessionEnrolmentRepository,
-    private readonly outbox: OutboxRepository,
     private readonly producer: JobProducer,
   ) {}
 
   async enrol(request: EnrolmentRequest): Promise<EnrolmentResult> {
     const sessionId = request.sessionId!;
-    // Checks that do not change under our feet run before the lock, keeping it short.
+    // Checks that do not change under our feet run before the seat statement.
     const session = await this.sessions.findById(sessionId);
     if (!session || session.courseId !== request.course.id) throw SessionEnrolmentError.sessionNotFound();
     if (!(await this.access.learnerMayEnrol(request.learnerId, session))) throw SessionEnrolmentError.sessionNotFound();
-    const earlier = await this.repository.findOpenForCourse(this.dataSource.manager, request.learnerId, request.course.id);
-    if (earlier) return this.sameOrConflict(earlier, sessionId);
     try {
-      const result = await this.dataSource.transaction(async (manager): Promise<EnrolmentResult> => {
-        const locked = (await this.sessions.lockForUpdate(manager, sessionId))!;
-        if (locked.status === 'cancelled') throw SessionEnrolmentError.sessionCancelled();
-        const closed = enrolmentClosed(locked, new Date());
-        if (closed === 'started') throw SessionEnrolmentError.sessionStarted();
-        if (closed === 'deadline-passed') throw SessionEnrolmentError.deadlinePassed();
-        // A parallel request of the same person is caught by the partial unique index (below).
-        const enrolment = await this.repository.confirmOrWaitlist(manager, locked, {
-          userId: request.learnerId,
-          courseId: request.course.id,
-          organisationId: request.organisationId,
-          enrolledById: request.actorId,
-        });
-        await this.outbox.add(manager, 'notification.send', {
-          kind: enrolment.status === 'confirmed' ? 'enrolment.confirmed' : 'enrolment.waitlisted',
-          userId: enrolment.userId,
-          enrolmentId: enrolment.id,
-          sessionId,
-        });
-        return { enrolment, created: true };
+      const result = await this.repository.enrolAtomically({
+        sessionId,
+        userId: request.learnerId,
+        courseId: request.course.id,
+        organisationId: request.organisationId,
+        enrolledById: request.actorId,
       });
-      this.producer.nudgeOutboxRelay();
-      return result;
+      switch (result.outcome) {
+        case 'enrolled':
+          this.producer.nudgeOutboxRelay();
+          return { enrolment: result.enrolment, created: true };
+        case 'cancelled':
+          throw SessionEnrolmentError.sessionCancelled();
+        case 'started':
+          throw SessionEnrolmentError.sessionStarted();
+        case 'deadline-passed':
+          throw SessionEnrolmentError.deadlinePassed();
+        case 'missing':
+          throw SessionEnrolmentError.sessionNotFound();
+      }
     } catch (error) {
-      // Parallel requests of one person: the partial unique index lets one through, we answer the rest.
+      // The same person again (a retry, a double click, a parallel request): the partial
+      // unique index refused the second row; answer with the first, or 409.
       if (!isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
       const existing = await this.repository.findOpenForCourse(this.dataSource.manager, request.learnerId, request.course.id);
       if (!existing) throw error;

@@ -1,5 +1,6 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { sign, verify } from 'jsonwebtoken';
 import { AppConfig } from '@schakel/config';
 import { IdentityError } from './identity.exception';
 
@@ -16,26 +17,32 @@ interface AccessClaims {
 
 @Injectable()
 export class TokenService {
-  constructor(
-    private readonly jwt: JwtService,
-    private readonly config: AppConfig,
-  ) {}
+  /**
+   * Built once: given the secret as a string, jsonwebtoken makes a new KeyObject on every
+   * call, which the profiler showed as a fifth of the API's CPU under an enrolment storm.
+   */
+  private readonly key: KeyObject;
+
+  constructor(private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
+  }
 
   issue(userId: string): AccessToken {
     const expiresIn = this.config.jwt.expiresInSeconds;
     const claims: AccessClaims = { sub: userId, typ: 'access' };
-    const accessToken = this.jwt.sign(claims, { expiresIn, algorithm: 'HS256' });
+    const accessToken = sign(claims, this.key, { expiresIn, algorithm: 'HS256' });
     return { accessToken, tokenType: 'Bearer', expiresIn };
   }
 
   /** The user id the token was issued to; throws 401 for anything tampered, expired or foreign. */
   verify(token: string): string {
+    let claims: Partial<AccessClaims>;
     try {
-      const claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw IdentityError.badToken();
-      return claims.sub;
+      claims = verify(token, this.key, { algorithms: ['HS256'] }) as Partial<AccessClaims>;
     } catch {
       throw IdentityError.badToken();
     }
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw IdentityError.badToken();
+    return claims.sub;
   }
 }
