@@ -12,6 +12,7 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 class EnvironmentVariables {
   @IsOptional() @IsIn(NODE_ENVS) NODE_ENV?: NodeEnv;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) API_WORKERS?: number;
   @IsOptional() @IsString() PUBLIC_BASE_URL?: string;
   @IsOptional() @IsString() DATABASE_URL?: string;
   @IsOptional() @IsString() REDIS_URL?: string;
@@ -39,6 +40,8 @@ class EnvironmentVariables {
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly port: number;
+  /** API processes sharing the port (node:cluster); each is stateless, so any number works. */
+  readonly apiWorkers: number;
   readonly publicBaseUrl: string;
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return new AppConfig({
     nodeEnv,
     port,
+    apiWorkers: raw.API_WORKERS ?? 1,
     publicBaseUrl: (raw.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     databaseUrl: raw.DATABASE_URL,
     databasePoolSize: raw.DATABASE_POOL_SIZE ?? 20,

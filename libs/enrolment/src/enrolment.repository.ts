@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { Course } from '@schakel/catalogue';
 import { Enrolment, OPEN_ENROLMENT_STATUSES } from './entities/enrolment.entity';
 
 export interface MissingPrerequisite {
@@ -45,6 +46,34 @@ export class EnrolmentRepository {
         ORDER BY c.title`,
       [courseId, userId],
     );
+  }
+
+  /**
+   * The published course and the titles of its prerequisites this person has not met
+   * (no completion, no valid certificate), in one round trip for the enrolment hot path.
+   */
+  async publishedCourseWithMissing(courseId: string, userId: string): Promise<{ course: Course; missing: string[] } | null> {
+    const rows: Array<Course & { missing: string[] }> = await this.enrolments.query(
+      `SELECT c.id, c.slug, c.title, c.summary, c.language, c.chain_roles AS "chainRoles", c.format, c.status,
+              c.certificate_validity_months AS "certificateValidityMonths", c.pass_mark AS "passMark",
+              c.duration_hours::float8 AS "durationHours", c.renews_course_id AS "renewsCourseId",
+              c.created_by_id AS "createdById", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+              ARRAY(SELECT pc.title
+                      FROM course_prerequisites p JOIN courses pc ON pc.id = p.prerequisite_id
+                     WHERE p.course_id = c.id
+                       AND NOT EXISTS (SELECT 1 FROM completions x WHERE x.user_id = $2 AND x.course_id = p.prerequisite_id)
+                       AND NOT EXISTS (SELECT 1 FROM certificates x
+                                        WHERE x.user_id = $2 AND x.course_id = p.prerequisite_id AND x.state = 'issued'
+                                          AND x.revoked_at IS NULL AND (x.expires_at IS NULL OR x.expires_at > now()))
+                     ORDER BY pc.title) AS missing
+         FROM courses c
+        WHERE c.id = $1 AND c.status = 'published'`,
+      [courseId, userId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { missing, ...columns } = row;
+    return { course: Object.assign(new Course(), columns), missing };
   }
 
   /** An organisation where `adminId` is org-admin and `memberId` a member, if any. */

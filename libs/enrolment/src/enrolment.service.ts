@@ -1,7 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { Course } from '@schakel/catalogue';
 import type { AuthUser } from '@schakel/identity';
 import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
 import { EnrolmentError } from './enrolment.exception';
@@ -14,7 +11,6 @@ import { SessionEnrolmentService } from './session-enrolment.service';
 @Injectable()
 export class EnrolmentService {
   constructor(
-    @InjectRepository(Course) private readonly courses: Repository<Course>,
     private readonly enrolments: EnrolmentRepository,
     private readonly online: OnlineEnrolmentService,
     private readonly sessions: SessionEnrolmentService,
@@ -22,10 +18,10 @@ export class EnrolmentService {
 
   async enrol(actor: AuthUser, dto: CreateEnrolmentDto): Promise<EnrolmentResult> {
     const { learnerId, organisationId } = await this.resolveLearner(actor, dto.userId);
-    const course = await this.courses.findOneBy({ id: dto.courseId, status: 'published' });
-    if (!course) throw EnrolmentError.courseNotFound();
-    const missing = await this.enrolments.missingPrerequisites(learnerId, course.id);
-    if (missing.length > 0) throw EnrolmentError.prerequisiteMissing(missing.map((m) => m.title));
+    const found = await this.enrolments.publishedCourseWithMissing(dto.courseId, learnerId);
+    if (!found) throw EnrolmentError.courseNotFound();
+    const { course, missing } = found;
+    if (missing.length > 0) throw EnrolmentError.prerequisiteMissing(missing);
 
     const request: EnrolmentRequest = { actorId: actor.id, learnerId, organisationId, course, sessionId: dto.sessionId };
     if (dto.sessionId) {

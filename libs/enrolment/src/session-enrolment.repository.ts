@@ -53,7 +53,8 @@ export class SessionEnrolmentRepository {
 
   /**
    * The whole seat decision as ONE statement, run on its own (autocommit): lock the session
-   * row, check it is open, take a seat if one is free and nobody waits (else the end of
+   * row, check it is this course's and visible to the learner (an in-company session is
+   * "missing" to non-members), check it is open, take a seat if one is free and nobody waits (else the end of
    * the line), move the counters and write the notification's outbox row. The lock is held
    * only while PostgreSQL executes and commits this statement, never across round trips
    * through a busy API process, which is what bounds a storm on one session.
@@ -67,11 +68,15 @@ export class SessionEnrolmentRepository {
   async enrolAtomically(values: NewSessionEnrolment & { sessionId: string }): Promise<AtomicEnrolment> {
     const rows: AtomicRow[] = await this.dataSource.query(
       `WITH s AS (
-         SELECT id, status, capacity, confirmed_count, waitlist_count, starts_at, enrolment_deadline
+         SELECT id, course_id, visibility, organisation_id, status, capacity, confirmed_count, waitlist_count, starts_at, enrolment_deadline
            FROM sessions WHERE id = $3 FOR UPDATE
        ), d AS (
          SELECT s.id,
-                CASE WHEN s.status <> 'scheduled' THEN 'cancelled'
+                CASE WHEN s.course_id <> $2
+                       OR (s.visibility = 'in-company' AND NOT EXISTS (
+                             SELECT 1 FROM memberships m WHERE m.organisation_id = s.organisation_id AND m.user_id = $1))
+                     THEN 'missing'
+                     WHEN s.status <> 'scheduled' THEN 'cancelled'
                      WHEN s.starts_at <= now() THEN 'started'
                      WHEN s.enrolment_deadline IS NOT NULL AND s.enrolment_deadline < now() THEN 'deadline-passed'
                      WHEN s.confirmed_count < s.capacity AND s.waitlist_count = 0 THEN 'confirmed'
@@ -102,6 +107,7 @@ export class SessionEnrolmentRepository {
     const row = rows[0];
     if (!row) return { outcome: 'missing' };
     if (!row.id) return { outcome: row.seat as Exclude<AtomicEnrolment['outcome'], 'enrolled'> };
+    // (a row without an enrolment id carries the reason: missing, cancelled, started or deadline-passed)
     const enrolment = new Enrolment();
     Object.assign(enrolment, {
       ...values,

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '@schakel/common';
 import { JobProducer } from '@schakel/jobs';
-import { SessionAccess, SessionRepository } from '@schakel/session';
 import { EnrolmentError } from './enrolment.exception';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 import type { Enrolment } from './entities/enrolment.entity';
@@ -20,18 +19,13 @@ import { SessionEnrolmentRepository } from './session-enrolment.repository';
 export class SessionEnrolmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly sessions: SessionRepository,
-    private readonly access: SessionAccess,
     private readonly repository: SessionEnrolmentRepository,
     private readonly producer: JobProducer,
   ) {}
 
   async enrol(request: EnrolmentRequest): Promise<EnrolmentResult> {
     const sessionId = request.sessionId!;
-    // Checks that do not change under our feet run before the seat statement.
-    const session = await this.sessions.findById(sessionId);
-    if (!session || session.courseId !== request.course.id) throw SessionEnrolmentError.sessionNotFound();
-    if (!(await this.access.learnerMayEnrol(request.learnerId, session))) throw SessionEnrolmentError.sessionNotFound();
+    // One statement checks the session (this course's, visible to the learner, open) and seats her.
     try {
       const result = await this.repository.enrolAtomically({
         sessionId,

@@ -48,10 +48,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private async loadUser(token: string): Promise<AuthUser> {
-    const user = await this.users.findById(this.tokens.verify(token));
+    const user = await this.users.findPrincipal(this.tokens.verify(token));
     if (!user) throw IdentityError.badToken();
-    const { id, email, name, locale, isPlatformAdmin } = user;
-    return { id, email, name, locale, isPlatformAdmin };
+    return user;
   }
 }
 

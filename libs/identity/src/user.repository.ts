@@ -11,6 +11,16 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 export class UserRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
+  /** The few columns every request needs, without entity hydration (the guard's hot path). */
+  async findPrincipal(id: string): Promise<{ id: string; email: string; name: string; locale: User['locale']; isPlatformAdmin: boolean } | null> {
+    const rows: Array<{ id: string; email: string; name: string; locale: User['locale']; is_platform_admin: boolean }> = await this.users.query(
+      'SELECT id, email, name, locale, is_platform_admin FROM users WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, email: row.email, name: row.name, locale: row.locale, isPlatformAdmin: row.is_platform_admin } : null;
+  }
+
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
   }
