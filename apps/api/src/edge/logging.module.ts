@@ -21,7 +21,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
             return id;
           },
           redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
+          // A line per request only when someone reads them (info or finer); above that the
+          // per-request bookkeeping costs a quarter of the catalogue's throughput for nothing.
+          autoLogging: ['trace', 'debug', 'info'].includes(config.logLevel)
+            ? { ignore: (request: IncomingMessage) => request.url === '/health' }
+            : false,
           quietReqLogger: true,
         },
       }),
