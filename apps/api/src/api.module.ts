@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { CertificationModule } from '@schakel/certification';
 import { ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { EnrolmentModule } from '@schakel/enrolment';
@@ -24,6 +25,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     IdentityModule,
     OrganisationModule,
     EnrolmentModule,
+    CertificationModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { CertificationCoreModule } from '@schakel/certification';
 import { AppConfig, ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { JobsModule } from '@schakel/jobs';
+import { CertificateProcessor } from './certificate.processor';
+import { GracefulShutdown } from './graceful-shutdown';
 import { MaintenanceProcessor } from './maintenance.processor';
 
 /** The background worker: no HTTP; the only process that registers queue processors. */
@@ -15,7 +19,9 @@ import { MaintenanceProcessor } from './maintenance.processor';
     }),
     DatabaseModule,
     JobsModule.forRoot({ role: 'worker' }),
+    DiscoveryModule,
+    CertificationCoreModule,
   ],
-  providers: [MaintenanceProcessor],
+  providers: [MaintenanceProcessor, CertificateProcessor, GracefulShutdown],
 })
 export class WorkerModule {}

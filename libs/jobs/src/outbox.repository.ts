@@ -25,7 +25,8 @@ export class OutboxRepository {
    * killed) is relayed again then. SKIP LOCKED lets several relays run side by side.
    */
   async claimDue(limit: number, stallSeconds: number): Promise<ClaimedOutboxEvent[]> {
-    const rows: Array<{ id: string; topic: JobName; payload: Record<string, unknown>; relay_count: number }> =
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount], not with the rows.
+    const [rows]: [Array<{ id: string; topic: JobName; payload: Record<string, unknown>; relay_count: number }>, number] =
       await this.dataSource.query(
         `UPDATE outbox_events o
             SET relayed_at = now(), relay_count = o.relay_count + 1,
