@@ -49,9 +49,9 @@ export class CertificateRenderer {
   async render(content: CertificateContent): Promise<RenderedCertificate> {
     const view = this.view(content);
     const layout = parseLayout(this.templates.render(content.courseSlug, content.locale, view));
-    const qrPng = await QRCode.toBuffer(view.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
+    const qr = QRCode.create(view.verifyUrl, { errorCorrectionLevel: 'M' }).modules;
     const title = content.locale === 'en' ? `Certificate ${content.courseTitle}` : `Certificaat ${content.courseTitle}`;
-    const pdf = await layoutPdf(layout, { title, createdAt: content.createdAt, qrPng });
+    const pdf = await layoutPdf(layout, { title, createdAt: content.createdAt, qr });
     return { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
   }
 
