@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
-import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -58,12 +58,11 @@ export async function createScratchDatabase(baseUrl: string, name: string): Prom
   const admin = new URL(baseUrl);
   admin.pathname = '/postgres';
   const run = async (sql: string) => {
-    const client = new Client({ connectionString: admin.toString() });
-    await client.connect();
+    const server = await new DataSource({ type: 'postgres', url: admin.toString(), poolSize: 1 }).initialize();
     try {
-      await client.query(sql);
+      await server.query(sql);
     } finally {
-      await client.end();
+      await server.destroy();
     }
   };
   await run(`CREATE DATABASE "${name}"`);
