@@ -8,7 +8,7 @@ import type { JobName, OutboxJobData } from '@schakel/jobs';
  * Rendering is CPU work on this thread; a few jobs at once overlap it with the database
  * and file writes. More workers (processes) scale it further.
  */
-export const CERTIFICATE_CONCURRENCY = 4;
+export const CERTIFICATE_CONCURRENCY = 8;
 
 type CertificateJob = Job<OutboxJobData<'certificate.issue'>, IssueOutcome, JobName>;
 
