@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { CatalogueModule } from '@schakel/catalogue';
+import { CertificationModule } from '@schakel/certification';
 import { ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { EnrolmentModule } from '@schakel/enrolment';
@@ -31,6 +32,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     SessionModule,
     MessagingModule,
     CancelLinkModule,
+    CertificationModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,15 +1,18 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobProducer, JobName, OutboxRelay } from '@schakel/jobs';
 
 /** How often the relay looks for outbox rows when nobody nudged it. */
 export const OUTBOX_RELAY_EVERY_MS = 5_000;
+/** How often the worker makes sure the relay's scheduler still exists in Redis. */
+export const SCHEDULER_REFRESH_MS = 10_000;
 
 @Injectable()
 @Processor('maintenance')
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MaintenanceProcessor.name);
+  private keepRegistered?: NodeJS.Timeout;
 
   constructor(
     private readonly relay: OutboxRelay,
@@ -18,8 +21,27 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     super();
   }
 
-  /** Job schedulers live in Redis: registered again at every start, so a flush loses one tick at most. */
+  /**
+   * Job schedulers live in Redis: registered at every start, and again every few seconds,
+   * because a Redis restarted without persistence has forgotten the scheduler while this
+   * worker kept running (the outbox rows written meanwhile wait for the relay). Upserting
+   * an unchanged scheduler is one cheap idempotent call.
+   */
   async onApplicationBootstrap(): Promise<void> {
+    await this.registerRelayScheduler();
+    this.keepRegistered = setInterval(() => {
+      this.registerRelayScheduler().catch((error: unknown) =>
+        this.logger.debug(`outbox relay scheduler not registered: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, SCHEDULER_REFRESH_MS);
+    this.keepRegistered.unref();
+  }
+
+  beforeApplicationShutdown(): void {
+    clearInterval(this.keepRegistered);
+  }
+
+  private async registerRelayScheduler(): Promise<void> {
     await this.producer
       .queue('maintenance')
       .upsertJobScheduler('outbox-relay', { every: OUTBOX_RELAY_EVERY_MS }, { name: 'outbox.relay', data: {} });

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { CertificationCoreModule } from '@schakel/certification';
 import { AppConfig, ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { JobsModule } from '@schakel/jobs';
 import { MessagingModule } from '@schakel/messaging';
+import { CertificateProcessor } from './certificate.processor';
+import { GracefulShutdown } from './graceful-shutdown';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MessagesProcessor } from './messages.processor';
 
@@ -18,7 +22,9 @@ import { MessagesProcessor } from './messages.processor';
     DatabaseModule,
     JobsModule.forRoot({ role: 'worker' }),
     MessagingModule,
+    DiscoveryModule,
+    CertificationCoreModule,
   ],
-  providers: [MaintenanceProcessor, MessagesProcessor],
+  providers: [MaintenanceProcessor, MessagesProcessor, CertificateProcessor, GracefulShutdown],
 })
 export class WorkerModule {}

@@ -1,0 +1,111 @@
+// Certificate burst: 1,000 completions land in the outbox at once; how fast do the built
+// workers turn them into stored, issued PDF certificates? Baseline in the same run: the
+// bare render (template + pdfkit + QR, no queue, no database) in a loop.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import { prepareEnvironment, report, root, startProcess } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const TOTAL = Number(process.env.BENCH_CERTIFICATES ?? 1000);
+const RENDERS = 200;
+
+async function bareRenderPerSecond() {
+  const { CertificateRenderer } = require(join(root, 'dist/libs/certification/src/render/certificate.renderer.js'));
+  const { generateCertificateCode } = require(join(root, 'dist/libs/certification/src/certificate-code.js'));
+  const renderer = new CertificateRenderer('https://schakel.example');
+  const content = (i) => ({
+    code: generateCertificateCode(), locale: 'nl', holderName: `Deelnemer ${i}`, courseSlug: 'bench', courseTitle: 'Het eerste gesprek',
+    refresherTitle: null, chainRoles: ['first-conversation'], dates: [new Date()], durationHours: 3, trainerName: null,
+    validFrom: new Date(), expiresAt: new Date(Date.now() + 63e9), isRenewal: false, createdAt: new Date(),
+  });
+  for (let i = 0; i < 20; i += 1) await renderer.render(content(i)); // warm up
+  const started = performance.now();
+  for (let i = 0; i < RENDERS; i += 1) await renderer.render(content(i));
+  return RENDERS / ((performance.now() - started) / 1000);
+}
+
+async function seedCompletions(db, courseId, tag, count) {
+  await db.query(
+    `INSERT INTO users (email, name, locale) SELECT 'bench-' || $1 || '-' || i || '@bench.test', 'Deelnemer ' || i, 'nl' FROM generate_series(1, $2) i`,
+    [tag, count],
+  );
+  await db.query(
+    `INSERT INTO enrolments (user_id, course_id, status, completed_at)
+     SELECT id, $1, 'completed', now() FROM users WHERE email LIKE 'bench-' || $2 || '-%'`,
+    [courseId, tag],
+  );
+  // Completions and their outbox rows in one statement each, as many completions at once would leave them.
+  await db.query(
+    `WITH done AS (
+       INSERT INTO completions (enrolment_id, user_id, course_id)
+       SELECT e.id, e.user_id, e.course_id FROM enrolments e JOIN users u ON u.id = e.user_id WHERE u.email LIKE 'bench-' || $1 || '-%'
+       RETURNING id)
+     INSERT INTO outbox_events (topic, payload) SELECT 'certificate.issue', jsonb_build_object('completionId', id) FROM done`,
+    [tag],
+  );
+}
+
+async function issued(db) {
+  const { rows } = await db.query(`SELECT count(*)::int AS n FROM certificates WHERE state = 'issued'`);
+  return rows[0].n;
+}
+
+async function waitUntilIssued(db, target, timeoutMs = 300_000) {
+  const deadline = Date.now() + timeoutMs;
+  while ((await issued(db)) < target) {
+    if (Date.now() > deadline) throw new Error(`only ${await issued(db)} of ${target} certificates after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function burst(env, db, courseId, workers, already) {
+  const procs = [];
+  for (let i = 0; i < workers; i += 1) procs.push(await startProcess('dist/apps/worker/src/main.js', env));
+  const relay = new Queue('maintenance', { connection: { url: env.REDIS_URL }, prefix: env.QUEUE_PREFIX });
+  try {
+    // Warm up: the workers have booted and issued one certificate each before the clock starts.
+    await seedCompletions(db, courseId, `warm${workers}`, workers);
+    await relay.add('outbox.relay', {}, { removeOnComplete: true });
+    await waitUntilIssued(db, already + workers, 60_000);
+
+    await seedCompletions(db, courseId, `burst${workers}`, TOTAL);
+    const started = performance.now();
+    await relay.add('outbox.relay', {}, { removeOnComplete: true }); // as the API's nudge after a commit
+    await waitUntilIssued(db, already + workers + TOTAL);
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, perSecond: TOTAL / seconds, issuedTotal: already + workers + TOTAL };
+  } finally {
+    await relay.close();
+    await Promise.all(procs.map((p) => p.stop()));
+  }
+}
+
+const { env, cleanup } = await prepareEnvironment('certificates');
+const db = new pg.Client({ connectionString: env.DATABASE_URL });
+await db.connect();
+try {
+  const { rows } = await db.query(
+    `INSERT INTO courses (slug, title, format, status, chain_roles, certificate_validity_months, duration_hours)
+     VALUES ('bench-eerste-gesprek', 'Het eerste gesprek', 'online', 'published', '{first-conversation}', 24, 3) RETURNING id`,
+  );
+  const courseId = rows[0].id;
+  const bare = await bareRenderPerSecond();
+  const one = await burst(env, db, courseId, 1, 0);
+  const two = await burst(env, db, courseId, 2, one.issuedTotal);
+  const { rows: dupes } = await db.query(`SELECT count(*)::int AS n FROM (SELECT completion_id FROM certificates GROUP BY completion_id HAVING count(*) > 1) d`);
+  report(`Certificate burst: ${TOTAL} completions → issued PDF certificates (this machine)`, [
+    ['bare render (template + pdfkit + QR), per second', bare.toFixed(0)],
+    ['1 worker: seconds until all issued', one.seconds.toFixed(2)],
+    ['1 worker: certificates per second', one.perSecond.toFixed(0)],
+    ['1 worker: ratio to bare render', `${((one.perSecond / bare) * 100).toFixed(0)} %`],
+    ['2 workers: seconds until all issued', two.seconds.toFixed(2)],
+    ['2 workers: certificates per second', two.perSecond.toFixed(0)],
+    ['2 workers: ratio to bare render (one core)', `${((two.perSecond / bare) * 100).toFixed(0)} %`],
+    ['completions with more than one certificate', String(dupes[0].n)],
+  ]);
+} finally {
+  await db.end();
+  await cleanup();
+}

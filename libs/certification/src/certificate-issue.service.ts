@@ -1,0 +1,121 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '@schakel/common';
+import { OutboxRepository } from '@schakel/jobs';
+import { generateCertificateCode } from './certificate-code';
+import { CertificateRepository, type CompletionToCertify, type CourseToCertify } from './certificate.repository';
+import { Certificate } from './entities/certificate.entity';
+import { CertificateRenderer, type CertificateContent } from './render/certificate.renderer';
+import { CERTIFICATE_STORAGE, certificatePdfKey, type CertificateStorage } from './storage/certificate.storage';
+import { computeValidity, RENEWAL_WINDOW_DAYS } from './validity';
+
+export type IssueOutcome = 'issued' | 'already-issued' | 'lost-race';
+
+/**
+ * Turns a completion into its one certificate: claim (a unique row), render, store, mark
+ * issued. Every step can run again: the claim finds the row, the same row renders to the
+ * same bytes under the same key, and only a pending row becomes issued.
+ */
+@Injectable()
+export class CertificateIssueService {
+  private readonly logger = new Logger(CertificateIssueService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly certificates: CertificateRepository,
+    private readonly renderer: CertificateRenderer,
+    @Inject(CERTIFICATE_STORAGE) private readonly storage: CertificateStorage,
+    private readonly outbox: OutboxRepository,
+  ) {}
+
+  async issue(completionId: string, outboxId?: string): Promise<IssueOutcome> {
+    const completion = await this.certificates.findCompletion(completionId);
+    if (!completion) throw new Error(`completion ${completionId} not found`);
+    const certificate = (await this.certificates.findByCompletion(completionId)) ?? (await this.claim(completion));
+    if (certificate.state === 'issued') {
+      if (outboxId) await this.outbox.markProcessed(outboxId);
+      return 'already-issued';
+    }
+
+    // Rendering and storing happen outside any transaction: nothing is locked meanwhile.
+    const rendered = await this.renderer.render(await this.content(certificate, completion));
+    const key = certificatePdfKey(certificate.id);
+    await this.storage.put(key, rendered.pdf);
+
+    const won = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.certificates.markIssued(manager, certificate.id, key, rendered.sha256))) return false;
+      await this.outbox.add(manager, 'notification.send', { kind: 'certificate.issued', certificateId: certificate.id, userId: certificate.userId });
+      return true;
+    });
+    if (outboxId) await this.outbox.markProcessed(outboxId);
+    return won ? 'issued' : 'lost-race';
+  }
+
+  private async claim(completion: CompletionToCertify): Promise<Certificate> {
+    const courses = await this.certificates.findCourses([completion.courseId]);
+    const completed = this.required(courses, completion.courseId);
+    // A refresher renews a certificate of the course it points to; any course renews itself.
+    const renewable = await this.certificates.findRenewable(
+      completion.userId,
+      [completed.id, ...(completed.renewsCourseId ? [completed.renewsCourseId] : [])],
+      completion.completedAt,
+      RENEWAL_WINDOW_DAYS,
+    );
+    const certified = renewable ? this.required(await this.certificates.findCourses([renewable.courseId]), renewable.courseId) : completed;
+    const validity = computeValidity({
+      completedAt: completion.completedAt,
+      validityMonths: certified.validityMonths,
+      renewable: renewable?.expiresAt ? { id: renewable.id, expiresAt: renewable.expiresAt } : null,
+    });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.certificates.claim({
+          completionId: completion.completionId,
+          userId: completion.userId,
+          courseId: certified.id,
+          code: generateCertificateCode(),
+          ...validity,
+          locale: completion.locale,
+        });
+        break;
+      } catch (error) {
+        // 140 random bits make a clash practically impossible; if it happens, draw again.
+        if (!isUniqueViolation(error, 'uq_certificates_code') || attempt >= 3) throw error;
+        this.logger.warn(`certificate code clash for completion ${completion.completionId}, drawing a new code`);
+      }
+    }
+    const certificate = await this.certificates.findByCompletion(completion.completionId);
+    if (!certificate) throw new Error(`certificate for completion ${completion.completionId} vanished after its claim`);
+    return certificate;
+  }
+
+  /** Everything printed comes from the stored row and the completion, so a retry prints the same. */
+  private async content(certificate: Certificate, completion: CompletionToCertify): Promise<CertificateContent> {
+    const courses = await this.certificates.findCourses([certificate.courseId, completion.courseId]);
+    const certified = this.required(courses, certificate.courseId);
+    const completed = this.required(courses, completion.courseId);
+    return {
+      code: certificate.code,
+      locale: certificate.locale === 'en' ? 'en' : 'nl',
+      holderName: completion.holderName,
+      courseSlug: certified.slug,
+      courseTitle: certified.title,
+      refresherTitle: completed.id === certified.id ? null : completed.title,
+      chainRoles: certified.chainRoles,
+      dates: completion.meetingStarts.length > 0 ? completion.meetingStarts : [completion.completedAt],
+      durationHours: completed.durationHours,
+      trainerName: completion.trainerName,
+      validFrom: certificate.validFrom,
+      expiresAt: certificate.expiresAt,
+      isRenewal: certificate.renewsCertificateId !== null,
+      createdAt: certificate.createdAt,
+    };
+  }
+
+  private required(courses: Map<string, CourseToCertify>, id: string): CourseToCertify {
+    const course = courses.get(id);
+    if (!course) throw new Error(`course ${id} not found`);
+    return course;
+  }
+}

@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ChainRole, Locale, Page } from '@schakel/common';
+import { Certificate } from './entities/certificate.entity';
+
+/** A completion with what the certificate prints about it. */
+export interface CompletionToCertify {
+  completionId: string;
+  completedAt: Date;
+  userId: string;
+  courseId: string;
+  holderName: string;
+  locale: Locale;
+  /** Live and blended: the session's first trainer by name; null for online. */
+  trainerName: string | null;
+  /** The (not cancelled) meetings' starts of the enrolment's session. */
+  meetingStarts: Date[];
+}
+
+export interface CourseToCertify {
+  id: string;
+  slug: string;
+  title: string;
+  chainRoles: ChainRole[];
+  validityMonths: number | null;
+  durationHours: number | null;
+  renewsCourseId: string | null;
+}
+
+export interface NewCertificate {
+  completionId: string;
+  userId: string;
+  courseId: string;
+  code: string;
+  validFrom: Date;
+  expiresAt: Date | null;
+  renewsCertificateId: string | null;
+  locale: Locale;
+}
+
+/** A certificate with the two names people see on it. */
+export interface CertificateWithNames {
+  certificate: Certificate;
+  holderName: string;
+  courseTitle: string;
+}
+
+@Injectable()
+export class CertificateRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get certificates() {
+    return this.dataSource.getRepository(Certificate);
+  }
+
+  async findCompletion(completionId: string): Promise<CompletionToCertify | null> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT c.id, c.completed_at, c.user_id, c.course_id, u.name, u.locale,
+              (SELECT t.name FROM session_trainers st JOIN users t ON t.id = st.user_id
+                WHERE st.session_id = e.session_id ORDER BY t.name, t.id LIMIT 1) AS trainer_name,
+              COALESCE((SELECT array_agg(m.starts_at ORDER BY m.starts_at) FROM meetings m
+                         WHERE m.session_id = e.session_id AND m.cancelled_at IS NULL), '{}') AS meeting_starts
+         FROM completions c
+         JOIN users u ON u.id = c.user_id
+         JOIN enrolments e ON e.id = c.enrolment_id
+        WHERE c.id = $1`,
+      [completionId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      completionId: r.id as string,
+      completedAt: r.completed_at as Date,
+      userId: r.user_id as string,
+      courseId: r.course_id as string,
+      holderName: r.name as string,
+      locale: r.locale as Locale,
+      trainerName: (r.trainer_name as string | null) ?? null,
+      meetingStarts: r.meeting_starts as Date[],
+    };
+  }
+
+  async findCourses(ids: string[]): Promise<Map<string, CourseToCertify>> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT id, slug, title, chain_roles, certificate_validity_months, duration_hours, renews_course_id
+         FROM courses WHERE id = ANY($1)`,
+      [ids],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id as string,
+        {
+          id: r.id as string,
+          slug: r.slug as string,
+          title: r.title as string,
+          chainRoles: r.chain_roles as ChainRole[],
+          validityMonths: (r.certificate_validity_months as number | null) ?? null,
+          durationHours: r.duration_hours === null ? null : Number(r.duration_hours),
+          renewsCourseId: (r.renews_course_id as string | null) ?? null,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * The holder's unrevoked certificate for one of these courses that expires after the
+   * completion and at most `windowDays` later; the latest such, so renewals chain on.
+   */
+  async findRenewable(userId: string, courseIds: string[], completedAt: Date, windowDays: number): Promise<Certificate | null> {
+    return this.certificates
+      .createQueryBuilder('c')
+      .where('c.user_id = :userId AND c.course_id = ANY(:courseIds) AND c.revoked_at IS NULL', { userId, courseIds })
+      .andWhere(`c.expires_at > :completedAt AND c.expires_at <= :completedAt::timestamptz + make_interval(days => :windowDays)`, { completedAt, windowDays })
+      .orderBy('c.expires_at', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
+  /**
+   * The claim: the first job for a completion inserts its certificate, any later or
+   * concurrent one finds it (unique per completion). Returns true when this call inserted.
+   */
+  async claim(row: NewCertificate): Promise<boolean> {
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO certificates (completion_id, user_id, course_id, code, state, valid_from, expires_at, renews_certificate_id, locale)
+       VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)
+       ON CONFLICT ON CONSTRAINT uq_certificates_completion DO NOTHING
+       RETURNING id`,
+      [row.completionId, row.userId, row.courseId, row.code, row.validFrom, row.expiresAt, row.renewsCertificateId, row.locale],
+    );
+    return inserted.length > 0;
+  }
+
+  findByCompletion(completionId: string): Promise<Certificate | null> {
+    return this.certificates.findOneBy({ completionId });
+  }
+
+  /** Only a pending certificate becomes issued: of two concurrent finishers, one wins. */
+  async markIssued(manager: EntityManager, id: string, pdfKey: string, pdfSha256: string): Promise<boolean> {
+    const [rows] = (await manager.query(
+      `UPDATE certificates SET state = 'issued', issued_at = now(), pdf_key = $2, pdf_sha256 = $3, updated_at = now()
+        WHERE id = $1 AND state = 'pending' RETURNING id`,
+      [id, pdfKey, pdfSha256],
+    )) as [unknown[], number];
+    return rows.length > 0;
+  }
+
+  async findWithNames(where: { id: string } | { code: string }): Promise<CertificateWithNames | null> {
+    const query = this.certificates
+      .createQueryBuilder('c')
+      .innerJoin('c.user', 'u')
+      .innerJoin('c.course', 'k')
+      .addSelect(['u.name', 'k.title']);
+    if ('id' in where) query.where('c.id = :id', { id: where.id });
+    else query.where('c.code = :code', { code: where.code });
+    const certificate = await query.getOne();
+    if (!certificate?.user || !certificate.course) return null;
+    return { certificate, holderName: certificate.user.name, courseTitle: certificate.course.title };
+  }
+
+  async pageForUser(userId: string, limit: number, offset: number): Promise<Page<CertificateWithNames>> {
+    const [items, total] = await this.certificates
+      .createQueryBuilder('c')
+      .innerJoin('c.user', 'u')
+      .innerJoin('c.course', 'k')
+      .addSelect(['u.name', 'k.title'])
+      .where('c.user_id = :userId', { userId })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
+    return { items: items.map((c) => ({ certificate: c, holderName: c.user?.name ?? '', courseTitle: c.course?.title ?? '' })), total };
+  }
+
+  /** Revokes once; returns false when there is no such certificate or it was revoked already. */
+  async revoke(id: string, reason: string): Promise<boolean> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE certificates SET revoked_at = now(), revoked_reason = $2, updated_at = now()
+        WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+      [id, reason],
+    )) as [unknown[], number];
+    return rows.length > 0;
+  }
+
+  /** True when `adminId` is org-admin of an organisation that `holderId` is a member of. */
+  async isAdminOfHolder(adminId: string, holderId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM memberships a JOIN memberships m ON m.organisation_id = a.organisation_id
+        WHERE a.user_id = $1 AND 'org-admin' = ANY(a.roles) AND m.user_id = $2 LIMIT 1`,
+      [adminId, holderId],
+    );
+    return rows.length > 0;
+  }
+}

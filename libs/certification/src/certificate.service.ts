@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Page } from '@schakel/common';
+import type { AuthUser } from '@schakel/identity';
+import { formatCertificateCode } from './certificate-code';
+import { CertificateRepository, type CertificateWithNames } from './certificate.repository';
+import { CertificationError } from './certification.exception';
+import type { CertificateResponse } from './dto/certificate.dto';
+import { CertificateRenderer } from './render/certificate.renderer';
+import { CERTIFICATE_STORAGE, type CertificateStorage } from './storage/certificate.storage';
+import { certificateStatus } from './validity';
+
+export interface CertificatePdf {
+  pdf: Buffer;
+  fileName: string;
+}
+
+/** Certificates as their holders, their organisations' admins and platform admins see them. */
+@Injectable()
+export class CertificateService {
+  constructor(
+    private readonly certificates: CertificateRepository,
+    private readonly renderer: CertificateRenderer,
+    @Inject(CERTIFICATE_STORAGE) private readonly storage: CertificateStorage,
+  ) {}
+
+  async listMine(user: AuthUser, limit: number, offset: number): Promise<Page<CertificateResponse>> {
+    const page = await this.certificates.pageForUser(user.id, limit, offset);
+    return { items: page.items.map((c) => this.toResponse(c)), total: page.total };
+  }
+
+  async get(user: AuthUser, id: string): Promise<CertificateResponse> {
+    return this.toResponse(await this.readable(user, id));
+  }
+
+  async pdf(user: AuthUser, id: string): Promise<CertificatePdf> {
+    const { certificate } = await this.readable(user, id);
+    if (certificate.state !== 'issued' || !certificate.pdfKey) throw CertificationError.pdfNotReady();
+    const pdf = await this.storage.get(certificate.pdfKey);
+    if (!pdf) throw new Error(`certificate ${id} is issued but its PDF ${certificate.pdfKey} is missing from storage`);
+    return { pdf, fileName: `certificaat-${formatCertificateCode(certificate.code)}.pdf` };
+  }
+
+  /** Platform admins only (the route says so); everyone who verifies sees the reason from now on. */
+  async revoke(id: string, reason: string): Promise<CertificateResponse> {
+    if (!(await this.certificates.revoke(id, reason))) {
+      if (!(await this.certificates.findWithNames({ id }))) throw CertificationError.notFound();
+      throw CertificationError.alreadyRevoked();
+    }
+    const revoked = await this.certificates.findWithNames({ id });
+    if (!revoked) throw CertificationError.notFound();
+    return this.toResponse(revoked);
+  }
+
+  /**
+   * The holder, an org admin of an organisation the holder belongs to, or a platform
+   * admin; anyone else gets the same 404 as for a certificate that does not exist.
+   */
+  private async readable(user: AuthUser, id: string): Promise<CertificateWithNames> {
+    const found = await this.certificates.findWithNames({ id });
+    if (!found) throw CertificationError.notFound();
+    const holderId = found.certificate.userId;
+    if (user.isPlatformAdmin || holderId === user.id || (await this.certificates.isAdminOfHolder(user.id, holderId))) return found;
+    throw CertificationError.notFound();
+  }
+
+  private toResponse({ certificate: c, holderName, courseTitle }: CertificateWithNames): CertificateResponse {
+    return {
+      id: c.id,
+      code: formatCertificateCode(c.code),
+      state: c.state,
+      status: certificateStatus(c),
+      userId: c.userId,
+      holderName,
+      courseId: c.courseId,
+      courseTitle,
+      validFrom: c.validFrom.toISOString(),
+      expiresAt: c.expiresAt?.toISOString() ?? null,
+      issuedAt: c.issuedAt?.toISOString() ?? null,
+      revokedAt: c.revokedAt?.toISOString() ?? null,
+      revokedReason: c.revokedReason,
+      renewsCertificateId: c.renewsCertificateId,
+      pdfSha256: c.pdfSha256,
+      verifyUrl: this.renderer.verifyUrl(c.code),
+    };
+  }
+}
