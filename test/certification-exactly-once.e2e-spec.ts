@@ -10,6 +10,7 @@ import { CertificateProcessor } from '../apps/worker/src/certificate.processor';
 import { startApi, startWorker, TestApi } from './helpers/app';
 import { certificateOf, completeCourse, createOnlineCourse, waitForIssued } from './helpers/certification.factories';
 import { createPerson } from './helpers/factories';
+import { isolateRun } from './helpers/isolation';
 import { waitFor } from './helpers/wait-for';
 
 const folder = () => join(process.env.STORAGE_DIR as string, 'certificates');
@@ -18,11 +19,17 @@ describe('certificates are issued exactly once', () => {
   let api: TestApi;
   let course: Course;
 
+  let dropDatabase: () => Promise<void>;
+
   beforeAll(async () => {
+    dropDatabase = await isolateRun('once');
     api = await startApi();
     course = await createOnlineCourse(api.app, { title: 'Precies één keer' });
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.close();
+    await dropDatabase();
+  });
 
   const data = () => api.app.get(DataSource);
 

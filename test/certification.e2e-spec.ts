@@ -7,6 +7,7 @@ import { formatCertificateCode } from '@schakel/certification';
 import { startApi, startWorker, TestApi } from './helpers/app';
 import { completeCourse, createOnlineCourse, daysFromNow, insertCertificate, waitForIssued } from './helpers/certification.factories';
 import { createPerson, createPlatformAdmin, createTenant, Person, Tenant } from './helpers/factories';
+import { isolateRun } from './helpers/isolation';
 import { pdfText } from './helpers/pdf-text';
 
 const binary = (res: Response, callback: (error: Error | null, body: Buffer) => void) => {
@@ -23,7 +24,10 @@ describe('certification: a completion becomes one verifiable PDF certificate', (
   let admin: Person;
   let course: Course;
 
+  let dropDatabase: () => Promise<void>;
+
   beforeAll(async () => {
+    dropDatabase = await isolateRun('cert');
     api = await startApi();
     worker = await startWorker();
     [a, b, admin] = await Promise.all([createTenant(api.app, 'Gemeente Certdam'), createTenant(api.app, 'Gemeente Anderdam'), createPlatformAdmin(api.app)]);
@@ -32,6 +36,7 @@ describe('certification: a completion becomes one verifiable PDF certificate', (
   afterAll(async () => {
     await worker.close();
     await api.close();
+    await dropDatabase();
   });
 
   describe('the whole path', () => {

@@ -1,3 +1,4 @@
+import { isolateRun } from './isolation';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -9,35 +10,8 @@ import { OutboxRepository, type NotificationData } from '@schakel/jobs';
 const unique = () => randomUUID().slice(0, 8);
 const HOUR = 3600 * 1000;
 
-/**
- * Messaging suites sweep the whole database and need their own SMTP sink, so each gets a
- * fresh, migrated database and its own queue prefix: another suite's worker (with no
- * SMTP_URL) can neither take these jobs nor sweep these reminders. Call before starting
- * the API or a worker.
- */
-export async function isolateMessagingRun(): Promise<() => Promise<void>> {
-  const base = new URL(process.env.DATABASE_URL as string);
-  const database = `${base.pathname.slice(1)}_msg_${unique()}`.slice(0, 63);
-  const admin = new URL(base.toString());
-  admin.pathname = '/postgres';
-  const run = async (sql: string) => {
-    const client = await new DataSource({ type: 'postgres', url: admin.toString() }).initialize();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.destroy();
-    }
-  };
-  await run(`CREATE DATABASE "${database}"`);
-  const url = new URL(base.toString());
-  url.pathname = `/${database}`;
-  process.env.DATABASE_URL = url.toString();
-  process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX}-msg-${unique()}`;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { runMigrations } = require('../../dist/libs/database/src/migrate.js') as { runMigrations: (url: string) => Promise<void> };
-  await runMigrations(process.env.DATABASE_URL);
-  return () => run(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-}
+/** Messaging suites run in their own database and queue prefix (see isolateRun). */
+export const isolateMessagingRun = () => isolateRun('msg');
 
 export interface SmtpSink {
   port: number;
