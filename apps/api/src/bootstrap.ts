@@ -13,6 +13,8 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
+  // The plain HTML forms behind mail links (choosing a password) post urlencoded fields.
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -48,6 +48,14 @@ export class IdentityService {
     return this.tokens.issue(user.id);
   }
 
+  /**
+   * An invited member (created by an organisation, no password yet) chooses a password.
+   * Only once: after that the invitation link does nothing, and the normal login applies.
+   */
+  async setInitialPassword(userId: string, password: string): Promise<boolean> {
+    return this.users.setPasswordIfUnset(userId, await this.hasher.hash(password));
+  }
+
   getById(id: string): Promise<User | null> {
     return this.users.findById(id);
   }

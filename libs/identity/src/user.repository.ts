@@ -40,6 +40,17 @@ export class UserRepository {
     await this.users.update({ id }, { passwordHash });
   }
 
+  /** True when the password was set now; false when one existed already (or no such user). */
+  async setPasswordIfUnset(id: string, passwordHash: string): Promise<boolean> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set({ passwordHash })
+      .where('id = :id AND password_hash IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   async grantPlatformAdmin(id: string): Promise<void> {
     await this.users.update({ id }, { isPlatformAdmin: true });
   }

@@ -3,16 +3,10 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CancellationService, EnrolmentModule, EnrolmentRepository } from '@schakel/enrolment';
 import { IdentityModule, Public, UserRepository } from '@schakel/identity';
 import { UnsubscribeQueryDto } from './dto/preferences.dto';
+import { WelcomeController } from './welcome.controller';
+import { BUTTON_STYLE, escapeHtml as escape, htmlPage as page } from './link-page';
 import { LinkSigner } from './link-signer';
 import { MessagingError } from './messaging.exception';
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-const page = (lang: string, title: string, body: string) =>
-  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-  `<title>${title}</title></head><body style="font-family:Arial,sans-serif;font-size:20px;line-height:1.5;max-width:40em;margin:2em auto;padding:0 1em">` +
-  `${body}</body></html>`;
 
 const TEXT = {
   nl: {
@@ -60,7 +54,7 @@ export class CancelLinkController {
       lang,
       text.askTitle,
       `${text.ask(course)}<form method="post" action="${escape(action)}">` +
-        `<button type="submit" style="font-size:22px;padding:.6em 1.2em">${text.button}</button></form>`,
+        `<button type="submit" style="${BUTTON_STYLE}">${text.button}</button></form>`,
     );
   }
 
@@ -86,10 +80,10 @@ export class CancelLinkController {
   }
 }
 
-/** Only the API serves the cancel link; the worker does not need the enrolment module. */
+/** Only the API serves the pages behind mail links; the worker does not need these modules. */
 @Module({
   imports: [EnrolmentModule, IdentityModule],
-  controllers: [CancelLinkController],
+  controllers: [CancelLinkController, WelcomeController],
   providers: [LinkSigner],
 })
 export class CancelLinkModule {}

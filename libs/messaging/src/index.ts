@@ -20,3 +20,4 @@ export * from './template.renderer';
 
 export const MESSAGING_ENTITIES = [MessageDelivery, CaughtMail, MessagePreference];
 export * from './cancel-link.controller';
+export * from './welcome.controller';

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@schakel/config';
 
-export type LinkPurpose = 'unsubscribe' | 'cancel';
+export type LinkPurpose = 'unsubscribe' | 'cancel' | 'welcome';
 
 /**
  * Links in e-mails that act without a login carry `<id>.<HMAC-SHA256(purpose:id)>`,
@@ -35,6 +35,11 @@ export class LinkSigner {
   /** The cancel link of enrolment mails (CancelLinkController). */
   cancelUrl(enrolmentId: string): string {
     return `${this.config.publicBaseUrl}/cancel-enrolment?token=${this.sign('cancel', enrolmentId)}`;
+  }
+
+  /** The invitation's link: an invited member chooses a password there (WelcomeController). */
+  welcomeUrl(userId: string): string {
+    return `${this.config.publicBaseUrl}/welcome?token=${this.sign('welcome', userId)}`;
   }
 
   private mac(purpose: LinkPurpose, id: string): string {

@@ -72,6 +72,11 @@ export class MessageContextRepository {
     return row ?? null;
   }
 
+  async hasPassword(userId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1`, [userId]);
+    return Boolean(row?.has);
+  }
+
   async enrolment(enrolmentId: string): Promise<EnrolmentContext | null> {
     const [row] = await this.dataSource.query(
       `SELECT e.id, e.user_id AS "userId", e.status, e.waitlist_position AS "waitlistPosition", e.course_id AS "courseId",

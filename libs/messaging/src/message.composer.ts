@@ -88,7 +88,9 @@ export class MessageComposer {
       case 'member-invited': {
         const organisation = subject.organisationId ? await this.context.organisationName(subject.organisationId) : null;
         if (!organisation) return { skip: 'organisation no longer exists' };
-        return { template: 'member-invited', data: { organisation, link: this.config.publicBaseUrl } };
+        // A person without a password yet chooses one through the link; others just sign in.
+        const link = (await this.context.hasPassword(delivery.userId)) ? this.config.publicBaseUrl : this.links.welcomeUrl(delivery.userId);
+        return { template: 'member-invited', data: { organisation, link } };
       }
       default:
         return { skip: `unknown kind ${delivery.kind}` };
