@@ -1,60 +1,20 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { JobProducer, JobName, OutboxRelay } from '@schakel/jobs';
+import { JobName, OutboxRelay } from '@schakel/jobs';
+import { RoutedProcessor } from './routed.processor';
 
-/** How often the relay looks for outbox rows when nobody nudged it. */
-export const OUTBOX_RELAY_EVERY_MS = 5_000;
-/** How often the worker makes sure the relay's scheduler still exists in Redis. */
-export const SCHEDULER_REFRESH_MS = 10_000;
-
+/** The 'maintenance' queue: the outbox relay (scheduled by JobSchedules, nudged by the API). */
 @Injectable()
 @Processor('maintenance')
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(MaintenanceProcessor.name);
-  private keepRegistered?: NodeJS.Timeout;
+export class MaintenanceProcessor extends RoutedProcessor {
+  protected readonly logger = new Logger(MaintenanceProcessor.name);
 
-  constructor(
-    private readonly relay: OutboxRelay,
-    private readonly producer: JobProducer,
-  ) {
+  constructor(private readonly relay: OutboxRelay) {
     super();
   }
 
-  /**
-   * Job schedulers live in Redis: registered at every start, and again every few seconds,
-   * because a Redis restarted without persistence has forgotten the scheduler while this
-   * worker kept running (the outbox rows written meanwhile wait for the relay). Upserting
-   * an unchanged scheduler is one cheap idempotent call.
-   */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.registerRelayScheduler();
-    this.keepRegistered = setInterval(() => {
-      this.registerRelayScheduler().catch((error: unknown) =>
-        this.logger.debug(`outbox relay scheduler not registered: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }, SCHEDULER_REFRESH_MS);
-    this.keepRegistered.unref();
-  }
-
-  beforeApplicationShutdown(): void {
-    clearInterval(this.keepRegistered);
-  }
-
-  private async registerRelayScheduler(): Promise<void> {
-    await this.producer
-      .queue('maintenance')
-      .upsertJobScheduler('outbox-relay', { every: OUTBOX_RELAY_EVERY_MS }, { name: 'outbox.relay', data: {} });
-  }
-
-  async process(job: Job<unknown, unknown, JobName>): Promise<unknown> {
-    const started = Date.now();
-    const result = await this.route(job);
-    this.logger.debug(`${job.name} ${job.id} attempt ${job.attemptsMade + 1} done in ${Date.now() - started} ms`);
-    return result;
-  }
-
-  private route(job: Job<unknown, unknown, JobName>): Promise<unknown> {
+  protected route(job: Job<unknown, unknown, JobName>): Promise<unknown> {
     switch (job.name) {
       case 'outbox.relay':
         return this.relay.relayDue();

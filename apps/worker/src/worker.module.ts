@@ -8,6 +8,7 @@ import { JobsModule } from '@schakel/jobs';
 import { MessagingModule } from '@schakel/messaging';
 import { CertificateProcessor } from './certificate.processor';
 import { GracefulShutdown } from './graceful-shutdown';
+import { JobSchedules } from './job-schedules';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MessagesProcessor } from './messages.processor';
 
@@ -25,6 +26,6 @@ import { MessagesProcessor } from './messages.processor';
     DiscoveryModule,
     CertificationCoreModule,
   ],
-  providers: [MaintenanceProcessor, MessagesProcessor, CertificateProcessor, GracefulShutdown],
+  providers: [JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificateProcessor, GracefulShutdown],
 })
 export class WorkerModule {}
