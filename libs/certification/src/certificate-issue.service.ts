@@ -32,27 +32,31 @@ export class CertificateIssueService {
   async issue(completionId: string, outboxId?: string): Promise<IssueOutcome> {
     const completion = await this.certificates.findCompletion(completionId);
     if (!completion) throw new Error(`completion ${completionId} not found`);
-    const certificate = (await this.certificates.findByCompletion(completionId)) ?? (await this.claim(completion));
+    const existing = await this.certificates.findByCompletion(completionId);
+    const { certificate, courses } = existing ? { certificate: existing, courses: undefined } : await this.claim(completion);
     if (certificate.state === 'issued') {
       if (outboxId) await this.outbox.markProcessed(outboxId);
       return 'already-issued';
     }
 
     // Rendering and storing happen outside any transaction: nothing is locked meanwhile.
-    const rendered = await this.renderer.render(await this.content(certificate, completion));
+    const rendered = await this.renderer.render(await this.content(certificate, completion, courses));
     const key = certificatePdfKey(certificate.id);
     await this.storage.put(key, rendered.pdf);
 
     const won = await this.dataSource.transaction(async (manager) => {
       if (!(await this.certificates.markIssued(manager, certificate.id, key, rendered.sha256))) return false;
       await this.outbox.add(manager, 'notification.send', { kind: 'certificate.issued', certificateId: certificate.id, userId: certificate.userId });
+      if (outboxId) await this.outbox.markProcessed(outboxId, manager);
       return true;
     });
-    if (outboxId) await this.outbox.markProcessed(outboxId);
+    // The loser of a race leaves the outbox row to the winner's transaction (or marks it here).
+    if (!won && outboxId) await this.outbox.markProcessed(outboxId);
     return won ? 'issued' : 'lost-race';
   }
 
-  private async claim(completion: CompletionToCertify): Promise<Certificate> {
+  /** Claims the row; returns it with the courses it looked up, which the rendering reuses. */
+  private async claim(completion: CompletionToCertify): Promise<{ certificate: Certificate; courses: Map<string, CourseToCertify> }> {
     const courses = await this.certificates.findCourses([completion.courseId]);
     const completed = this.required(courses, completion.courseId);
     // A refresher renews a certificate of the course it points to; any course renews itself.
@@ -62,7 +66,10 @@ export class CertificateIssueService {
       completion.completedAt,
       RENEWAL_WINDOW_DAYS,
     );
-    const certified = renewable ? this.required(await this.certificates.findCourses([renewable.courseId]), renewable.courseId) : completed;
+    if (renewable && !courses.has(renewable.courseId)) {
+      for (const [id, course] of await this.certificates.findCourses([renewable.courseId])) courses.set(id, course);
+    }
+    const certified = renewable ? this.required(courses, renewable.courseId) : completed;
     const validity = computeValidity({
       completedAt: completion.completedAt,
       validityMonths: certified.validityMonths,
@@ -87,12 +94,17 @@ export class CertificateIssueService {
     }
     const certificate = await this.certificates.findByCompletion(completion.completionId);
     if (!certificate) throw new Error(`certificate for completion ${completion.completionId} vanished after its claim`);
-    return certificate;
+    return { certificate, courses };
   }
 
   /** Everything printed comes from the stored row and the completion, so a retry prints the same. */
-  private async content(certificate: Certificate, completion: CompletionToCertify): Promise<CertificateContent> {
-    const courses = await this.certificates.findCourses([certificate.courseId, completion.courseId]);
+  private async content(
+    certificate: Certificate,
+    completion: CompletionToCertify,
+    known?: Map<string, CourseToCertify>,
+  ): Promise<CertificateContent> {
+    const needed = [certificate.courseId, completion.courseId];
+    const courses = known && needed.every((id) => known.has(id)) ? known : await this.certificates.findCourses(needed);
     const certified = this.required(courses, certificate.courseId);
     const completed = this.required(courses, completion.courseId);
     return {

@@ -47,8 +47,9 @@ export class OutboxRepository {
     await this.dataSource.query(`UPDATE outbox_events SET available_at = now() WHERE id = ANY($1)`, [ids]);
   }
 
-  async markProcessed(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox_events SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [id]);
+  /** With a manager, inside the caller's transaction: processed if and only if the work committed. */
+  async markProcessed(id: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource).query(`UPDATE outbox_events SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [id]);
   }
 
   async countPending(): Promise<number> {
