@@ -4,11 +4,6 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { Course } from '@schakel/catalogue';
 import { Enrolment, OPEN_ENROLMENT_STATUSES } from './entities/enrolment.entity';
 
-export interface MissingPrerequisite {
-  id: string;
-  title: string;
-}
-
 @Injectable()
 export class EnrolmentRepository {
   constructor(@InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>) {}
@@ -28,24 +23,6 @@ export class EnrolmentRepository {
   insert(manager: EntityManager, enrolment: Partial<Enrolment>): Promise<Enrolment> {
     const repo = manager.getRepository(Enrolment);
     return repo.save(repo.create(enrolment));
-  }
-
-  /**
-   * Prerequisites of the course that the person has neither completed nor holds a valid
-   * certificate for (issued, not revoked, not expired: e.g. earned before this platform).
-   */
-  async missingPrerequisites(userId: string, courseId: string): Promise<MissingPrerequisite[]> {
-    return this.enrolments.query(
-      `SELECT c.id, c.title
-         FROM course_prerequisites p JOIN courses c ON c.id = p.prerequisite_id
-        WHERE p.course_id = $1
-          AND NOT EXISTS (SELECT 1 FROM completions x WHERE x.user_id = $2 AND x.course_id = p.prerequisite_id)
-          AND NOT EXISTS (SELECT 1 FROM certificates x
-                           WHERE x.user_id = $2 AND x.course_id = p.prerequisite_id AND x.state = 'issued'
-                             AND x.revoked_at IS NULL AND (x.expires_at IS NULL OR x.expires_at > now()))
-        ORDER BY c.title`,
-      [courseId, userId],
-    );
   }
 
   /**

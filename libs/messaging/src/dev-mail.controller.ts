@@ -6,10 +6,8 @@ import { UuidParam } from '@schakel/common';
 import { AppConfig } from '@schakel/config';
 import { Public } from '@schakel/identity';
 import { CaughtMail } from './entities/caught-mail.entity';
+import { escapeHtml as escape } from './link-page';
 import { MessagingError } from './messaging.exception';
-
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>` +

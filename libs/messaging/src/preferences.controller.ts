@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Patch, Post, Query } from '@ne
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '@schakel/identity';
 import { PreferencesResponse, UnsubscribeQueryDto, UpdatePreferencesDto } from './dto/preferences.dto';
+import { htmlPage } from './link-page';
 import { LinkSigner } from './link-signer';
 import { MessagingError } from './messaging.exception';
 import { PreferenceRepository } from './preference.repository';
@@ -28,10 +29,6 @@ export class PreferencesController {
   }
 }
 
-const PAGE = (title: string, body: string) =>
-  `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
-  `<body style="font-family:Arial,sans-serif;font-size:20px;max-width:40em;margin:2em auto;padding:0 1em">${body}</body></html>`;
-
 /**
  * The unsubscribe link of every reminder and nudge. GET (the link) and POST (RFC 8058
  * one-click, List-Unsubscribe-Post) both switch nudges off: idempotent, and harmless
@@ -51,7 +48,8 @@ export class UnsubscribeController {
   @ApiProduces('text/html')
   async page(@Query() query: UnsubscribeQueryDto): Promise<string> {
     await this.switchOff(query.token);
-    return PAGE(
+    return htmlPage(
+      'nl',
       'Afgemeld',
       '<h1>U krijgt geen herinneringen meer</h1><p>U krijgt van Schakel geen herinneringen en geheugensteuntjes meer. ' +
         'Bevestigingen en wijzigingen van uw trainingen krijgt u wel. U kunt dit altijd weer aanzetten bij uw instellingen.</p>' +

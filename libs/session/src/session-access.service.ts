@@ -41,12 +41,6 @@ export class SessionAccess {
     return this.sessions.isTrainer(sessionId, userId);
   }
 
-  /** May this person take a seat? In-company sessions are for the organisation's members. */
-  async learnerMayEnrol(learnerId: string, session: Session): Promise<boolean> {
-    if (session.visibility === 'open') return true;
-    return session.organisationId !== null && (await this.memberships.find(session.organisationId, learnerId)) !== null;
-  }
-
   private async canSee(user: AuthUser | undefined, session: Session): Promise<boolean> {
     if (session.visibility === 'open') return true;
     if (!user) return false;
