@@ -42,7 +42,7 @@ async function seedCompletions(db, courseId, tag, count) {
        INSERT INTO completions (enrolment_id, user_id, course_id)
        SELECT e.id, e.user_id, e.course_id FROM enrolments e JOIN users u ON u.id = e.user_id WHERE u.email LIKE 'bench-' || $1 || '-%'
        RETURNING id)
-     INSERT INTO outbox_events (topic, payload) SELECT 'certificate.issue', jsonb_build_object('completionId', id) FROM done`,
+     INSERT INTO outbox_events (topic, payload) SELECT 'course.completed', jsonb_build_object('completionId', id) FROM done`,
     [tag],
   );
 }

@@ -21,7 +21,7 @@ describe('attendance and completion of live courses', () => {
     const ds = api.app.get(DataSource);
     const rows: Array<{ id: string }> = await ds.query(`SELECT id FROM completions WHERE enrolment_id = $1`, [enrolmentId]);
     const outbox: unknown[] = await ds.query(
-      `SELECT 1 FROM outbox_events WHERE topic = 'certificate.issue' AND payload->>'completionId' = ANY($1)`, [rows.map((r) => r.id)]);
+      `SELECT 1 FROM outbox_events WHERE topic = 'course.completed' AND payload->>'completionId' = ANY($1)`, [rows.map((r) => r.id)]);
     return { completions: rows.length, certificateJobs: outbox.length };
   };
 

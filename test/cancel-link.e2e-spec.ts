@@ -1,4 +1,4 @@
-import { LinkSigner } from '@schakel/messaging';
+import { LinkSigner } from '@schakel/web';
 import { startApi, TestApi } from './helpers/app';
 import { createPerson, type Person } from './helpers/factories';
 import { createCourse, createTrainer, enrol, scheduleSession, sessionState } from './helpers/session.factories';

@@ -5,8 +5,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Course } from '@schakel/catalogue';
 import { Certificate, CERTIFICATE_STORAGE, type CertificateStorage } from '@schakel/certification';
-import { JobProducer, OutboxRelay } from '@schakel/jobs';
-import { CertificateProcessor } from '../apps/worker/src/certificate.processor';
+import { JobProducer, OutboxRelay, QueueName } from '@schakel/jobs';
+import { CertificatesProcessor } from '../apps/worker/src/queue.processor';
 import { startApi, startWorker, TestApi } from './helpers/app';
 import { certificateOf, completeCourse, createOnlineCourse, waitForIssued } from './helpers/certification.factories';
 import { createPerson } from './helpers/factories';
@@ -39,7 +39,7 @@ describe('certificates are issued exactly once', () => {
   }
 
   async function outboxIdOf(completionId: string): Promise<string> {
-    const [row] = await data().query(`SELECT id FROM outbox_events WHERE topic = 'certificate.issue' AND payload->>'completionId' = $1`, [completionId]);
+    const [row] = await data().query(`SELECT id FROM outbox_events WHERE topic = 'course.completed' AND payload->>'completionId' = $1`, [completionId]);
     return (row as { id: string }).id;
   }
 
@@ -47,12 +47,13 @@ describe('certificates are issued exactly once', () => {
   async function relayTimes(completionId: string, times: number, tag: string): Promise<string[]> {
     const outboxId = await outboxIdOf(completionId);
     const ids = Array.from({ length: times }, (_, i) => `test.${tag}.${completionId}.${i}`);
-    await Promise.all(ids.map((jobId) => api.app.get(JobProducer).enqueue('certificate.issue', { completionId, outboxId }, { jobId })));
+    const job = { outboxId, consumer: 'certification', event: 'course.completed' as const, payload: { completionId } };
+    await Promise.all(ids.map((jobId) => api.app.get(JobProducer).enqueueEvent(QueueName.Certificates, job, { jobId })));
     return ids;
   }
 
   async function waitForJobsDone(jobIds: string[]): Promise<void> {
-    const queue = api.app.get(JobProducer).queue('certificates');
+    const queue = api.app.get(JobProducer).queue(QueueName.Certificates);
     // Completed jobs are removed (removeOnComplete), so a finished job's state is "unknown".
     await waitFor(async () => Promise.all(jobIds.map((id) => queue.getJobState(id))), (states) => states.every((s) => s === 'unknown' || s === 'completed'), { timeoutMs: 30_000, what: 'the duplicate jobs to finish' });
   }
@@ -66,7 +67,7 @@ describe('certificates are issued exactly once', () => {
     expect(readdirSync(folder()).filter((f) => f.startsWith(certificate.id))).toEqual([`${certificate.id}.pdf`]);
     const stored = readFileSync(join(folder(), `${certificate.id}.pdf`));
     expect(createHash('sha256').update(stored).digest('hex')).toBe(certificate.pdfSha256);
-    const [told] = await data().query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'notification.send' AND payload->>'certificateId' = $1`, [certificate.id]);
+    const [told] = await data().query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'certificate.issued' AND payload->>'certificateId' = $1`, [certificate.id]);
     expect(told.n).toBe(1);
   }
 
@@ -133,7 +134,7 @@ describe('certificates are issued exactly once', () => {
     await relayTimes(completionId, 1, 'killed');
     await wroteFile;
     // Kill: drop the BullMQ worker without waiting for its job, then the rest of the context.
-    await doomed.get(CertificateProcessor).worker.close(true);
+    await doomed.get(CertificatesProcessor).worker.close(true);
     await doomed.close();
     expect((await certificateOf(api.app, completionId))?.state).toBe('pending');
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Course } from '@schakel/catalogue';
-import { JobProducer, OutboxRelay, QUEUES } from '@schakel/jobs';
+import { EventConsumerRegistry, JobProducer, OutboxRelay, OutboxRepository, QUEUES, QueueName } from '@schakel/jobs';
 import { startApi, startWorker, TestApi } from './helpers/app';
 import { completeCourse, createOnlineCourse, nudge } from './helpers/certification.factories';
 import { createPerson } from './helpers/factories';
@@ -85,8 +85,11 @@ describe('certificates when Redis goes away', () => {
   it('re-relays jobs that Redis lost (relayed, then flushed by a restart) once they are due again', async () => {
     const people = await Promise.all(Array.from({ length: 5 }, () => createPerson(api.app)));
     const completionIds = await Promise.all(people.map((p) => completeCourse(api.app, p.user.id, course.id)));
-    // No worker runs: the relay puts the jobs in Redis, and pushes the rows' next relay 5 minutes ahead.
-    expect(await api.app.get(OutboxRelay).relayDue()).toBeGreaterThanOrEqual(5);
+    // No worker runs: a relay (with certification as its consumer, as in the worker) puts the
+    // jobs in Redis, and pushes the rows' next relay 5 minutes ahead.
+    const outbox = api.app.get(OutboxRepository);
+    const consumers = new EventConsumerRegistry(outbox, [{ name: 'certification', queue: QueueName.Certificates, handlers: { 'course.completed': async () => undefined } }]);
+    expect(await new OutboxRelay(outbox, api.app.get(JobProducer), consumers).relayDue()).toBeGreaterThanOrEqual(5);
     await redis.kill();
     await redis.start(); // the jobs are gone
 
@@ -96,7 +99,7 @@ describe('certificates when Redis goes away', () => {
       // The reconciler relays a row again OUTBOX_STALL_SECONDS (5 minutes) after its last relay
       // when its job has not finished; make that moment now instead of waiting 5 minutes.
       await data().query(
-        `UPDATE outbox_events SET available_at = now() WHERE processed_at IS NULL AND topic = 'certificate.issue' AND payload->>'completionId' = ANY($1)`,
+        `UPDATE outbox_events SET available_at = now() WHERE processed_at IS NULL AND topic = 'course.completed' AND payload->>'completionId' = ANY($1)`,
         [completionIds],
       );
       const issued = await waitFor(() => issuedFor(completionIds), (rows) => rows.length === 5, { timeoutMs: 30_000, intervalMs: 250, what: '5 certificates' });

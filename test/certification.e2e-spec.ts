@@ -6,6 +6,7 @@ import type { Course } from '@schakel/catalogue';
 import { formatCertificateCode } from '@schakel/certification';
 import { startApi, startWorker, TestApi } from './helpers/app';
 import { completeCourse, createOnlineCourse, daysFromNow, insertCertificate, waitForIssued } from './helpers/certification.factories';
+import { waitFor } from './helpers/wait-for';
 import { createPerson, createPlatformAdmin, createTenant, Person, Tenant } from './helpers/factories';
 import { isolateRun } from './helpers/isolation';
 import { pdfText } from './helpers/pdf-text';
@@ -119,13 +120,16 @@ describe('certification: a completion becomes one verifiable PDF certificate', (
       expect((await api.http().get(`/api/certificates/${certificateId}`)).status).toBe(401);
     });
 
-    it('records the certificate.issue row as processed and asks for one certificate.issued message', async () => {
+    it('records the course.completed event as processed and publishes one certificate.issued event', async () => {
       const data = api.app.get(DataSource);
-      const issue = await data.query(`SELECT processed_at FROM outbox_events WHERE topic = 'certificate.issue' AND payload->>'completionId' = (SELECT completion_id::text FROM certificates WHERE id = $1)`, [certificateId]);
+      const issue: Array<{ processed_at: Date | null }> = await waitFor(
+        () => data.query(`SELECT processed_at FROM outbox_events WHERE topic = 'course.completed' AND payload->>'completionId' = (SELECT completion_id::text FROM certificates WHERE id = $1)`, [certificateId]),
+        (rows: Array<{ processed_at: Date | null }>) => rows.length > 0 && rows[0].processed_at !== null,
+        { what: 'the course.completed event processed' },
+      );
       expect(issue).toHaveLength(1);
-      expect(issue[0].processed_at).not.toBeNull();
-      const told = await data.query(`SELECT payload FROM outbox_events WHERE topic = 'notification.send' AND payload->>'certificateId' = $1`, [certificateId]);
-      expect(told.map((r: { payload: unknown }) => r.payload)).toEqual([{ kind: 'certificate.issued', certificateId, userId: a.learner.user.id }]);
+      const told = await data.query(`SELECT payload FROM outbox_events WHERE topic = 'certificate.issued' AND payload->>'certificateId' = $1`, [certificateId]);
+      expect(told.map((r: { payload: unknown }) => r.payload)).toEqual([{ certificateId, userId: a.learner.user.id }]);
     });
   });
 

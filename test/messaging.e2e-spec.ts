@@ -9,7 +9,7 @@ import { MailerService } from '../libs/messaging/src/mailer.service';
 import { startApi, startWorker, type TestApi } from './helpers/app';
 import { addMember, createOrganisation, createPerson, type Person } from './helpers/factories';
 import {
-  addNotification,
+  publishEvent,
   createCertificate,
   createEnrolment,
   createPublishedCourse,
@@ -63,7 +63,7 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
       [new Date('2030-04-02T08:00:00Z'), new Date('2030-04-02T12:30:00Z')],
     ]);
     const enrolmentId = await createEnrolment(api.app, { userId: learner.user.id, courseId: course.id, sessionId: session.id, status: 'confirmed' });
-    await addNotification(api.app, { kind: 'enrolment.confirmed', enrolmentId, userId: learner.user.id });
+    await publishEvent(api.app, 'enrolment.confirmed', { enrolmentId, userId: learner.user.id });
     await relay();
 
     const [mail] = await arrived(learner);
@@ -87,7 +87,7 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     expect(mail.headerLines.some((h) => h.key === 'list-unsubscribe')).toBe(false);
 
     // The same event relayed again (a second outbox row, a duplicate job) sends nothing more.
-    await addNotification(api.app, { kind: 'enrolment.confirmed', enrolmentId, userId: learner.user.id });
+    await publishEvent(api.app, 'enrolment.confirmed', { enrolmentId, userId: learner.user.id });
     await relay();
     await waitFor(() => api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL`), (r) => r[0].n === 0);
     expect(sink.to(learner.user.email)).toHaveLength(1);
@@ -104,7 +104,7 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     });
     for (const [person, position] of [[dutch, 1], [english, 2]] as const) {
       const enrolmentId = await createEnrolment(api.app, { userId: person.user.id, courseId: course.id, sessionId: session.id, status: 'waitlisted', waitlistPosition: position });
-      await addNotification(api.app, { kind: 'enrolment.waitlisted', enrolmentId });
+      await publishEvent(api.app, 'enrolment.waitlisted', { enrolmentId, userId: person.user.id });
     }
     await relay();
     const [nl] = await arrived(dutch);
@@ -125,11 +125,14 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     const session = await createSessionIn(api.app, course.id, 24 * 20, { sequence: 3 });
     const promotedId = await createEnrolment(api.app, { userId: promoted.user.id, courseId: course.id, sessionId: session.id, status: 'confirmed' });
     const waitingId = await createEnrolment(api.app, { userId: stillWaiting.user.id, courseId: course.id, sessionId: session.id, status: 'waitlisted' });
-    await createEnrolment(api.app, { userId: other.user.id, courseId: course.id, sessionId: session.id, status: 'confirmed' });
-    await addNotification(api.app, { kind: 'enrolment.promoted', enrolmentId: promotedId });
+    const otherId = await createEnrolment(api.app, { userId: other.user.id, courseId: course.id, sessionId: session.id, status: 'confirmed' });
+    await publishEvent(api.app, 'enrolment.promoted', { enrolmentId: promotedId, userId: promoted.user.id });
     // A promotion that was undone before the mail went: nothing is sent.
-    await addNotification(api.app, { kind: 'enrolment.promoted', enrolmentId: waitingId });
-    await addNotification(api.app, { kind: 'session.changed', sessionId: session.id, sequence: 3 });
+    await publishEvent(api.app, 'enrolment.promoted', { enrolmentId: waitingId, userId: stillWaiting.user.id });
+    // The sessions domain tells each confirmed learner.
+    for (const [person, enrolmentId] of [[promoted, promotedId], [other, otherId]] as const) {
+      await publishEvent(api.app, 'session.changed', { sessionId: session.id, enrolmentId, userId: person.user.id, sequence: 3 });
+    }
     await relay();
 
     const mails = await arrived(promoted, 2);
@@ -142,7 +145,9 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     expect(sink.to(stillWaiting.user.email)).toHaveLength(0);
 
     await api.app.get(DataSource).query(`UPDATE sessions SET status = 'cancelled', sequence = 4, updated_at = now() WHERE id = $1`, [session.id]);
-    await addNotification(api.app, { kind: 'session.cancelled', sessionId: session.id });
+    for (const [person, enrolmentId] of [[promoted, promotedId], [stillWaiting, waitingId]] as const) {
+      await publishEvent(api.app, 'session.cancelled', { sessionId: session.id, enrolmentId, userId: person.user.id, sequence: 4 });
+    }
     await relay();
     const [, , cancelled] = await arrived(promoted, 3);
     expect(cancelled.subject).toMatch(/^Gaat niet door/);
@@ -156,7 +161,7 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     const learner = await createPerson(api.app, { locale: 'en' });
     const course = await createPublishedCourse(api.app, { format: 'online', title: 'Deeper conversation' });
     const certificate = await createCertificate(api.app, { userId: learner.user.id, courseId: course.id, expiresAt: new Date('2032-06-01T10:00:00Z') });
-    await addNotification(api.app, { kind: 'certificate.issued', certificateId: certificate.id, userId: learner.user.id });
+    await publishEvent(api.app, 'certificate.issued', { certificateId: certificate.id, userId: learner.user.id });
 
     const organisation = await createOrganisation(api.app, 'Gemeente Zwolle');
     const admin = await createPerson(api.app);
@@ -187,7 +192,7 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     await sink.stop();
     for (const person of people) {
       const enrolmentId = await createEnrolment(api.app, { userId: person.user.id, courseId: course.id, sessionId: session.id, status: 'confirmed' });
-      await addNotification(api.app, { kind: 'enrolment.confirmed', enrolmentId });
+      await publishEvent(api.app, 'enrolment.confirmed', { enrolmentId, userId: person.user.id });
     }
     await relay();
     const keys = `enrolment-confirmed:`;

@@ -206,7 +206,7 @@ describe('online modules: enrolment, progress, quiz, completion', () => {
       expect((await submit(learner, enrolmentId, QUIZ_RIGHT)).status).toBe(409);
     });
 
-    it('completes exactly once, with one certificate.issue outbox row, when the last lesson and the passing quiz arrive together', async () => {
+    it('completes exactly once, with one course.completed event, when the last lesson and the passing quiz arrive together', async () => {
       const course = await createOnlineCourse(api, tenant.trainer, { lessons: 3 });
       const learners = await Promise.all(Array.from({ length: 4 }, () => createPerson(api.app)));
       const enrolmentIds = await Promise.all(learners.map((l) => enrol(api, l, course.id)));
@@ -225,7 +225,7 @@ describe('online modules: enrolment, progress, quiz, completion', () => {
       for (const enrolmentId of enrolmentIds) {
         const completions = await db.query(`SELECT id FROM completions WHERE enrolment_id = $1`, [enrolmentId]);
         expect(completions).toHaveLength(1);
-        const outbox = await db.query(`SELECT 1 FROM outbox_events WHERE topic = 'certificate.issue' AND payload->>'completionId' = $1`, [completions[0].id]);
+        const outbox = await db.query(`SELECT 1 FROM outbox_events WHERE topic = 'course.completed' AND payload->>'completionId' = $1`, [completions[0].id]);
         expect(outbox).toHaveLength(1);
         const [enrolment] = await db.query(`SELECT status, completed_at IS NOT NULL AS done FROM enrolments WHERE id = $1`, [enrolmentId]);
         expect(enrolment).toEqual({ status: 'completed', done: true });

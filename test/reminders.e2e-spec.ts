@@ -8,7 +8,7 @@ import { SweepService } from '@schakel/messaging';
 import { startApi, startWorker, type TestApi } from './helpers/app';
 import { createPerson, type Person } from './helpers/factories';
 import {
-  addNotification,
+  publishEvent,
   createCertificate,
   createEnrolment,
   createPublishedCourse,
@@ -149,12 +149,12 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
     const sessions = [];
     for (const course of courses.slice(0, 4)) {
       const session = await createSessionIn(api.app, course.id, 10);
-      await createEnrolment(api.app, { userId: busy.user.id, courseId: course.id, sessionId: session.id, status: 'confirmed' });
-      sessions.push(session);
+      const enrolmentId = await createEnrolment(api.app, { userId: busy.user.id, courseId: course.id, sessionId: session.id, status: 'confirmed' });
+      sessions.push({ ...session, enrolmentId });
     }
     const confirmation = await createSessionIn(api.app, courses[4].id, 24 * 30);
     const enrolmentId = await createEnrolment(api.app, { userId: busy.user.id, courseId: courses[4].id, sessionId: confirmation.id, status: 'confirmed' });
-    await addNotification(api.app, { kind: 'enrolment.confirmed', enrolmentId });
+    await publishEvent(api.app, 'enrolment.confirmed', { enrolmentId, userId: busy.user.id });
     await workers[0].get(OutboxRelay).relayDue();
     await waitFor(async () => mailsTo(busy), (m) => m.length === 1, { what: 'the confirmation' });
 
@@ -171,7 +171,7 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
     expect(mailsTo(busy)).toHaveLength(3);
 
     await db().query(`UPDATE sessions SET sequence = 1, location = 'Bibliotheek, zaal 1' WHERE id = $1`, [sessions[0].id]);
-    await addNotification(api.app, { kind: 'session.changed', sessionId: sessions[0].id, sequence: 1 });
+    await publishEvent(api.app, 'session.changed', { sessionId: sessions[0].id, enrolmentId: sessions[0].enrolmentId, userId: busy.user.id, sequence: 1 });
     await workers[0].get(OutboxRelay).relayDue();
     const mails = await waitFor(async () => mailsTo(busy), (m) => m.length === 4, { what: 'the change beyond the limit' });
     expect(mails[3].subject).toBe('Gewijzigd: Dag 1');

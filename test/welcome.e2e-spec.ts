@@ -1,4 +1,4 @@
-import { LinkSigner } from '@schakel/messaging';
+import { LinkSigner } from '@schakel/web';
 import { startApi, TestApi } from './helpers/app';
 import { createTenant, type Tenant } from './helpers/factories';
 

@@ -5,7 +5,7 @@ import { Course } from '@schakel/catalogue';
 import { Certificate, generateCertificateCode } from '@schakel/certification';
 import type { ChainRole } from '@schakel/common';
 import { CompletionService } from '@schakel/enrolment';
-import { JobProducer } from '@schakel/jobs';
+import { JobProducer, UnitOfWork } from '@schakel/jobs';
 import { waitFor } from './wait-for';
 
 const unique = () => randomUUID().slice(0, 8);
@@ -40,7 +40,7 @@ export async function enrolActive(app: INestApplicationContext, userId: string, 
 
 /** Exactly what production does when the last step is recorded: the completion and its outbox row, in one transaction. */
 export async function completeEnrolment(app: INestApplicationContext, enrolmentId: string): Promise<string> {
-  const completionId = await app.get(DataSource).transaction((manager) => app.get(CompletionService).completeIfDone(manager, enrolmentId));
+  const completionId = await app.get(UnitOfWork).run((tx) => app.get(CompletionService).completeIfDone(tx, enrolmentId));
   if (!completionId) throw new Error(`enrolment ${enrolmentId} did not complete`);
   return completionId;
 }

@@ -5,7 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { OutboxRepository, type NotificationData } from '@schakel/jobs';
+import { OutboxRepository, type EventName, type EventPayload } from '@schakel/jobs';
 
 const unique = () => randomUUID().slice(0, 8);
 const HOUR = 3600 * 1000;
@@ -190,9 +190,9 @@ export async function createCertificate(
   return { id: certificate.id, code };
 }
 
-/** What a producer does in its transaction: an outbox row for notification.send. */
-export async function addNotification(app: INestApplicationContext, data: NotificationData): Promise<void> {
-  await app.get(DataSource).transaction((manager) => app.get(OutboxRepository).add(manager, 'notification.send', data));
+/** What a producer does in its transaction: a domain event on the outbox. */
+export async function publishEvent<E extends EventName>(app: INestApplicationContext, event: E, payload: EventPayload<E>): Promise<void> {
+  await app.get(DataSource).transaction((manager) => app.get(OutboxRepository).add(manager, event, payload));
 }
 
 export async function deliveryStates(app: INestApplicationContext, keyPrefix: string): Promise<Record<string, string>> {

@@ -106,7 +106,7 @@ export async function sessionState(app: INestApplicationContext, sessionId: stri
 
 export async function outboxRows(app: INestApplicationContext, kind: string, sessionId?: string): Promise<Array<{ userId?: string; enrolmentId?: string; sequence?: number }>> {
   const rows: Array<{ payload: { userId?: string; enrolmentId?: string; sequence?: number } }> = await app.get(DataSource).query(
-    `SELECT payload FROM outbox_events WHERE topic = 'notification.send' AND payload->>'kind' = $1 AND ($2::text IS NULL OR payload->>'sessionId' = $2) ORDER BY created_at`,
+    `SELECT payload FROM outbox_events WHERE topic = $1 AND ($2::text IS NULL OR payload->>'sessionId' = $2) ORDER BY created_at`,
     [kind, sessionId ?? null],
   );
   return rows.map((r) => r.payload);

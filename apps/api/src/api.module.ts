@@ -7,6 +7,7 @@ import { ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { EnrolmentModule } from '@schakel/enrolment';
 import { AuthGuard, IdentityModule } from '@schakel/identity';
+import { WebModule } from '@schakel/web';
 import { JobsModule } from '@schakel/jobs';
 import { CancelLinkModule, MessagingModule } from '@schakel/messaging';
 import { OrganisationModule } from '@schakel/organisation';
@@ -24,6 +25,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     LoggingModule,
     DatabaseModule,
     JobsModule.forRoot({ role: 'producer' }),
+    WebModule,
     TerminusModule.forRoot({ logger: false }),
     IdentityModule,
     OrganisationModule,

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@schakel/config';
-import { JobProducer } from '@schakel/jobs';
+import { JobProducer, QueueName } from '@schakel/jobs';
 
 /** How often the relay looks for outbox rows when nobody nudged it. */
 export const OUTBOX_RELAY_EVERY_MS = 5_000;
@@ -40,10 +40,10 @@ export class JobSchedules implements OnApplicationBootstrap, BeforeApplicationSh
 
   private async register(): Promise<void> {
     await this.producer
-      .queue('maintenance')
+      .queue(QueueName.Maintenance)
       .upsertJobScheduler('outbox-relay', { every: OUTBOX_RELAY_EVERY_MS }, { name: 'outbox.relay', data: {} });
     await this.producer
-      .queue('messages')
+      .queue(QueueName.Messages)
       .upsertJobScheduler('messages-sweep', { every: this.config.sweepIntervalSeconds * 1000 }, { name: 'messages.sweep', data: {} });
   }
 }

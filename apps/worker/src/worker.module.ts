@@ -1,18 +1,22 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { CertificationCoreModule } from '@schakel/certification';
+import { CertificationCoreModule, CertificationEventConsumer } from '@schakel/certification';
 import { AppConfig, ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
-import { JobsModule } from '@schakel/jobs';
-import { MessagingModule } from '@schakel/messaging';
-import { CertificateProcessor } from './certificate.processor';
+import { WebModule } from '@schakel/web';
+import { JobsModule, OutboxWorkerModule } from '@schakel/jobs';
+import { MessagingEventConsumer, MessagingModule } from '@schakel/messaging';
 import { GracefulShutdown } from './graceful-shutdown';
+import { jobHandlersProvider } from './job-handlers';
 import { JobSchedules } from './job-schedules';
-import { MaintenanceProcessor } from './maintenance.processor';
-import { MessagesProcessor } from './messages.processor';
+import { CertificatesProcessor, MaintenanceProcessor, MessagesProcessor } from './queue.processor';
 
-/** The background worker: no HTTP; the only process that registers queue processors. */
+/**
+ * The background worker: no HTTP, only core modules (a test checks that no controller is
+ * loaded); the only process that registers queue processors. Adding an event consumer is
+ * one line here: its module in `imports`, its class in `consumers`.
+ */
 @Module({
   imports: [
     ConfigModule,
@@ -22,10 +26,14 @@ import { MessagesProcessor } from './messages.processor';
     }),
     DatabaseModule,
     JobsModule.forRoot({ role: 'worker' }),
+    WebModule,
     MessagingModule,
     DiscoveryModule,
-    CertificationCoreModule,
+    OutboxWorkerModule.register({
+      imports: [MessagingModule, CertificationCoreModule],
+      consumers: [MessagingEventConsumer, CertificationEventConsumer],
+    }),
   ],
-  providers: [JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificateProcessor, GracefulShutdown],
+  providers: [jobHandlersProvider, JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificatesProcessor, GracefulShutdown],
 })
 export class WorkerModule {}

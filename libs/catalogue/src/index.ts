@@ -1,8 +1,3 @@
-import { CoursePrerequisite } from './entities/course-prerequisite.entity';
-import { Course } from './entities/course.entity';
-import { Lesson } from './entities/lesson.entity';
-import { Quiz } from './entities/quiz.entity';
-
 export * from './catalogue.exception';
 export * from './catalogue.module';
 export * from './course-access';
@@ -16,4 +11,3 @@ export * from './entities/lesson.entity';
 export * from './entities/quiz.entity';
 export * from './learning-path.order';
 
-export const CATALOGUE_ENTITIES = [Course, CoursePrerequisite, Lesson, Quiz];

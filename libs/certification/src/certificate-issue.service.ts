@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '@schakel/common';
-import { OutboxRepository } from '@schakel/jobs';
+import { UnitOfWork } from '@schakel/jobs';
 import { generateCertificateCode } from './certificate-code';
 import { CertificateRepository, type CompletionToCertify, type CourseToCertify } from './certificate.repository';
 import { Certificate } from './entities/certificate.entity';
@@ -22,36 +20,29 @@ export class CertificateIssueService {
   private readonly logger = new Logger(CertificateIssueService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly certificates: CertificateRepository,
     private readonly renderer: CertificateRenderer,
     @Inject(CERTIFICATE_STORAGE) private readonly storage: CertificateStorage,
-    private readonly outbox: OutboxRepository,
+    private readonly work: UnitOfWork,
   ) {}
 
-  async issue(completionId: string, outboxId?: string): Promise<IssueOutcome> {
+  async issue(completionId: string): Promise<IssueOutcome> {
     const completion = await this.certificates.findCompletion(completionId);
     if (!completion) throw new Error(`completion ${completionId} not found`);
     const existing = await this.certificates.findByCompletion(completionId);
     const { certificate, courses } = existing ? { certificate: existing, courses: undefined } : await this.claim(completion);
-    if (certificate.state === 'issued') {
-      if (outboxId) await this.outbox.markProcessed(outboxId);
-      return 'already-issued';
-    }
+    if (certificate.state === 'issued') return 'already-issued';
 
     // Rendering and storing happen outside any transaction: nothing is locked meanwhile.
     const rendered = await this.renderer.render(await this.content(certificate, completion, courses));
     const key = certificatePdfKey(certificate.id);
     await this.storage.put(key, rendered.pdf);
 
-    const won = await this.dataSource.transaction(async (manager) => {
+    const won = await this.work.run(async ({ manager, publish }) => {
       if (!(await this.certificates.markIssued(manager, certificate.id, key, rendered.sha256))) return false;
-      await this.outbox.add(manager, 'notification.send', { kind: 'certificate.issued', certificateId: certificate.id, userId: certificate.userId });
-      if (outboxId) await this.outbox.markProcessed(outboxId, manager);
+      await publish('certificate.issued', { certificateId: certificate.id, userId: certificate.userId });
       return true;
     });
-    // The loser of a race leaves the outbox row to the winner's transaction (or marks it here).
-    if (!won && outboxId) await this.outbox.markProcessed(outboxId);
     return won ? 'issued' : 'lost-race';
   }
 

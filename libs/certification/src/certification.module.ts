@@ -11,6 +11,7 @@ import { ChainReportController } from './chain-report.controller';
 import { ChainReportRepository } from './chain-report.repository';
 import { ChainReportService } from './chain-report.service';
 import { Certificate } from './entities/certificate.entity';
+import { CertificationEventConsumer } from './events/certification.consumer';
 import { CertificateRenderer } from './render/certificate.renderer';
 import { CERTIFICATE_STORAGE } from './storage/certificate.storage';
 import { LocalFolderStorage } from './storage/local-folder.storage';
@@ -23,11 +24,12 @@ import { VerifyController, VerifyPageController } from './verify.controller';
   providers: [
     CertificateRepository,
     CertificateIssueService,
+    CertificationEventConsumer,
     { provide: CertificateRenderer, inject: [AppConfig], useFactory: (config: AppConfig) => new CertificateRenderer(config.publicBaseUrl) },
     // Replace this binding to keep PDFs in an S3-compatible store; nothing else changes.
     { provide: CERTIFICATE_STORAGE, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalFolderStorage(config.storageDir) },
   ],
-  exports: [CertificateRepository, CertificateIssueService, CertificateRenderer, CERTIFICATE_STORAGE],
+  exports: [CertificateRepository, CertificateIssueService, CertificationEventConsumer, CertificateRenderer, CERTIFICATE_STORAGE],
 })
 export class CertificationCoreModule {}
 

@@ -1,5 +1,3 @@
-import { Certificate } from './entities/certificate.entity';
-
 export * from './certificate-code';
 export * from './certificate-issue.service';
 export * from './certificate.repository';
@@ -9,10 +7,10 @@ export * from './certification.module';
 export * from './chain-report.service';
 export * from './dto/certificate.dto';
 export * from './entities/certificate.entity';
+export * from './events/certification.consumer';
 export * from './render/certificate.renderer';
 export * from './storage/certificate.storage';
 export * from './storage/local-folder.storage';
 export * from './validity';
 export * from './verification.service';
 
-export const CERTIFICATION_ENTITIES = [Certificate];

@@ -4,3 +4,5 @@ export * from './pagination';
 export * from './postgres-errors';
 export * from './rate-limit.decorator';
 export * from './uuid-param.decorator';
+export * from './dates';
+export * from './templates-root';

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@schakel/config';
-import { ALL_ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -13,7 +12,9 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | '
     type: 'postgres',
     uuidExtension: 'pgcrypto',
     url: config.databaseUrl,
-    entities: ALL_ENTITIES,
+    // Each lib keeps its entities in `entities/`; the data source finds them there,
+    // so this lib imports no domain. libs/<lib>/src/... under ts-jest, dist/libs/<lib>/src/... when built.
+    entities: [join(__dirname, '..', '..', '*', 'src', '**', 'entities', '*.{ts,js}')],
     // Resolves to migrations/*.ts under ts-jest and dist/migrations/*.js when built.
     migrations: [join(__dirname, '..', '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTableName: 'migrations',

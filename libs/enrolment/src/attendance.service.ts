@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '@schakel/identity';
-import { JobProducer } from '@schakel/jobs';
+import { UnitOfWork } from '@schakel/jobs';
 import { SessionAccess, SessionRepository } from '@schakel/session';
 import { AttendanceMark, AttendanceRepository } from './attendance.repository';
 import { CompletionService } from './completion.service';
@@ -13,12 +11,11 @@ import { SessionEnrolmentError } from './session-enrolment.exception';
 @Injectable()
 export class AttendanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly access: SessionAccess,
     private readonly sessions: SessionRepository,
     private readonly attendance: AttendanceRepository,
     private readonly completion: CompletionService,
-    private readonly producer: JobProducer,
   ) {}
 
   async record(actor: AuthUser, sessionId: string, dto: RecordAttendanceDto): Promise<AttendanceResponse> {
@@ -35,7 +32,8 @@ export class AttendanceService {
     const sorted = [...marks.values()].sort((a, b) => a.enrolmentId.localeCompare(b.enrolmentId) || a.meetingId.localeCompare(b.meetingId));
     const enrolmentIds = [...new Set(sorted.map((m) => m.enrolmentId))];
 
-    const completed = await this.dataSource.transaction(async (manager) => {
+    const completed = await this.work.run(async (tx) => {
+      const { manager } = tx;
       const statuses = await this.attendance.enrolmentStatuses(manager, sessionId, enrolmentIds);
       dto.records.forEach((r, i) => {
         const status = statuses.get(r.enrolmentId);
@@ -45,11 +43,10 @@ export class AttendanceService {
       if (sorted.length > 0) await this.attendance.upsert(manager, sorted, actor.id);
       const done: string[] = [];
       for (const id of enrolmentIds) {
-        if (await this.completion.completeIfDone(manager, id)) done.push(id);
+        if (await this.completion.completeIfDone(tx, id)) done.push(id);
       }
       return done;
     });
-    if (completed.length > 0) this.producer.nudgeOutboxRelay();
     return { recorded: sorted.length, completedEnrolmentIds: completed };
   }
 }

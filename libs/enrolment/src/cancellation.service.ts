@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@schakel/config';
 import type { AuthUser } from '@schakel/identity';
-import { JobProducer, OutboxRepository } from '@schakel/jobs';
+import { UnitOfWork, type Transaction } from '@schakel/jobs';
 import { mayPromoteAutomatically, SeatLedger, SessionRepository, WaitlistRepository } from '@schakel/session';
 import { EnrolmentError } from './enrolment.exception';
 import { EnrolmentRepository } from './enrolment.repository';
@@ -19,46 +17,41 @@ import { SessionEnrolmentRepository } from './session-enrolment.repository';
 @Injectable()
 export class CancellationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly config: AppConfig,
     private readonly enrolments: EnrolmentRepository,
     private readonly repository: SessionEnrolmentRepository,
     private readonly sessions: SessionRepository,
     private readonly waitlist: WaitlistRepository,
     private readonly seats: SeatLedger,
-    private readonly outbox: OutboxRepository,
-    private readonly producer: JobProducer,
   ) {}
 
   async cancel(actor: AuthUser, enrolmentId: string): Promise<Enrolment> {
     const found = await this.enrolments.findById(enrolmentId);
     if (!found || !(await this.mayCancel(actor, found))) throw EnrolmentError.enrolmentNotFound();
-    const result = await this.dataSource.transaction(async (manager) => {
+    return this.work.run(async (tx) => {
+      const { manager } = tx;
       // Lock order everywhere: the session row first, then the enrolment row.
       const session = found.sessionId ? await this.sessions.lockForUpdate(manager, found.sessionId) : null;
       const enrolment = await this.repository.lockEnrolment(manager, enrolmentId);
       if (!enrolment) throw EnrolmentError.enrolmentNotFound();
-      if (enrolment.status === 'cancelled') return { enrolment, changed: false };
+      if (enrolment.status === 'cancelled') return enrolment;
       if (enrolment.status === 'completed') throw SessionEnrolmentError.notCancellable(enrolment.status);
       const wasConfirmed = enrolment.status === 'confirmed';
       const cancelled = await this.repository.markCancelled(manager, enrolment);
       if (session) {
         if (enrolment.status === 'waitlisted') await this.waitlist.renumberWaitlist(manager, session.id);
         if (wasConfirmed && mayPromoteAutomatically(session.startsAt, new Date(), this.config.promotionCutoffHours)) {
-          await this.seats.fillFreeSeats(manager, session.id);
+          await this.seats.fillFreeSeats(tx, session.id);
         }
       }
-      await this.tell(manager, cancelled);
-      return { enrolment: cancelled, changed: true };
+      await this.tell(tx, cancelled);
+      return cancelled;
     });
-    if (result.changed) this.producer.nudgeOutboxRelay();
-    return result.enrolment;
   }
 
-  private tell(manager: EntityManager, e: Enrolment): Promise<void> {
-    return this.outbox.add(manager, 'notification.send', {
-      kind: 'enrolment.cancelled', userId: e.userId, enrolmentId: e.id, ...(e.sessionId ? { sessionId: e.sessionId } : {}),
-    });
+  private tell(tx: Transaction, e: Enrolment): Promise<void> {
+    return tx.publish('enrolment.cancelled', { userId: e.userId, enrolmentId: e.id, ...(e.sessionId ? { sessionId: e.sessionId } : {}) });
   }
 
   /** The person herself, an org admin of one of her organisations, or a platform admin. */

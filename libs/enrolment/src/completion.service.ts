@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { OutboxRepository } from '@schakel/jobs';
+import type { EntityManager } from 'typeorm';
+import type { Transaction } from '@schakel/jobs';
 
 interface LockedEnrolment {
   id: string;
@@ -17,17 +17,16 @@ interface LockedEnrolment {
  * - live: present at every (not cancelled) meeting of the enrolment's session;
  * - blended: both.
  * A completion is recorded once per enrolment, in the transaction of the step that
- * completed it, together with the outbox row that makes the worker issue the certificate.
+ * completed it, together with the `course.completed` event (certification issues the certificate).
  */
 @Injectable()
 export class CompletionService {
-  constructor(private readonly outbox: OutboxRepository) {}
-
   /**
    * Call inside the transaction that recorded a step. Locks the enrolment row, so two
    * last steps arriving at once complete it exactly once. Returns the new completion's id.
    */
-  async completeIfDone(manager: EntityManager, enrolmentId: string): Promise<string | null> {
+  async completeIfDone(tx: Transaction, enrolmentId: string): Promise<string | null> {
+    const { manager } = tx;
     const [enrolment] = (await manager.query(
       `SELECT e.id, e.user_id, e.course_id, e.session_id, e.status, c.format
          FROM enrolments e JOIN courses c ON c.id = e.course_id
@@ -50,7 +49,7 @@ export class CompletionService {
       `UPDATE enrolments SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $1`,
       [enrolment.id],
     );
-    await this.outbox.add(manager, 'certificate.issue', { completionId: inserted[0].id });
+    await tx.publish('course.completed', { completionId: inserted[0].id });
     return inserted[0].id;
   }
 

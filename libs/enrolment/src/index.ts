@@ -1,6 +1,3 @@
-import { Enrolment } from './entities/enrolment.entity';
-import { Attendance, Completion, LessonProgress, QuizAttempt } from './entities/progress.entities';
-
 export * from './completion.service';
 export * from './dto/enrolment.response';
 export * from './enrolment.exception';
@@ -12,5 +9,4 @@ export * from './entities/progress.entities';
 export * from './progress.exception';
 export * from './quiz-grading';
 
-export const ENROLMENT_ENTITIES = [Enrolment, LessonProgress, QuizAttempt, Attendance, Completion];
 export * from './cancellation.service';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@schakel/identity';
-import { JobProducer } from '@schakel/jobs';
+import { UnitOfWork } from '@schakel/jobs';
 import { CompletionService } from './completion.service';
 import type { LessonCompletedResponse, QuizAttemptResultResponse } from './dto/progress.dto';
 import { ProgressError } from './progress.exception';
@@ -17,10 +16,9 @@ import { answerProblems, gradeQuiz } from './quiz-grading';
 @Injectable()
 export class ProgressService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly progress: ProgressRepository,
     private readonly completion: CompletionService,
-    private readonly jobs: JobProducer,
   ) {}
 
   async completeLesson(user: AuthUser, enrolmentId: string, lessonId: string): Promise<LessonCompletedResponse> {
@@ -60,17 +58,17 @@ export class ProgressService {
     enrolmentId: string,
     record: (manager: EntityManager, enrolment: LockedEnrolment) => Promise<T>,
   ): Promise<{ result: T; status: LockedEnrolment['status'] }> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.work.run(async (tx) => {
+      const { manager } = tx;
       const enrolment = await this.progress.lockEnrolment(manager, enrolmentId);
       // Only the learner records her own progress; for anyone else the enrolment does not exist.
       if (!enrolment || enrolment.userId !== user.id) throw ProgressError.enrolmentNotFound();
       if (enrolment.status === 'cancelled' || enrolment.status === 'waitlisted') throw ProgressError.notOpen(enrolment.status);
       const result = await record(manager, enrolment);
       await this.progress.touch(manager, enrolment.id);
-      const completionId = await this.completion.completeIfDone(manager, enrolment.id);
-      return { result, completionId, status: await this.progress.status(manager, enrolment.id) };
+      await this.completion.completeIfDone(tx, enrolment.id);
+      return { result, status: await this.progress.status(manager, enrolment.id) };
     });
-    if (outcome.completionId) this.jobs.nudgeOutboxRelay();
     return { result: outcome.result, status: outcome.status };
   }
 }

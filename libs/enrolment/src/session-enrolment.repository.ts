@@ -98,7 +98,7 @@ export class SessionEnrolmentRepository {
           WHERE id = $3 AND EXISTS (SELECT 1 FROM inserted)
        ), told AS (
          INSERT INTO outbox_events (topic, payload)
-         SELECT 'notification.send', jsonb_build_object('kind', 'enrolment.' || i.status, 'userId', $1::uuid, 'enrolmentId', i.id, 'sessionId', $3::uuid)
+         SELECT 'enrolment.' || i.status, jsonb_build_object('userId', $1::uuid, 'enrolmentId', i.id, 'sessionId', $3::uuid)
            FROM inserted i
        )
        SELECT d.seat, i.id, i.waitlist_position, i.created_at, i.updated_at, i.last_activity_at, i.confirmed_at

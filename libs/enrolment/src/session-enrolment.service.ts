@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '@schakel/common';
-import { JobProducer } from '@schakel/jobs';
+import { UnitOfWork } from '@schakel/jobs';
 import { EnrolmentError } from './enrolment.exception';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 import type { Enrolment } from './entities/enrolment.entity';
@@ -20,7 +20,7 @@ export class SessionEnrolmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SessionEnrolmentRepository,
-    private readonly producer: JobProducer,
+    private readonly work: UnitOfWork,
   ) {}
 
   async enrol(request: EnrolmentRequest): Promise<EnrolmentResult> {
@@ -36,7 +36,7 @@ export class SessionEnrolmentService {
       });
       switch (result.outcome) {
         case 'enrolled':
-          this.producer.nudgeOutboxRelay();
+          this.work.eventsCommitted();
           return { enrolment: result.enrolment, created: true };
         case 'cancelled':
           throw SessionEnrolmentError.sessionCancelled();

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
-import { JobProducer, OutboxRepository } from '@schakel/jobs';
+import { UnitOfWork } from '@schakel/jobs';
 import { OrganisationAccess } from '@schakel/organisation';
 import { SessionAccess, SessionRepository, WaitlistRepository } from '@schakel/session';
 import { SessionEnrolmentError } from './session-enrolment.exception';
@@ -19,8 +19,7 @@ export class SessionRosterService {
     private readonly sessions: SessionRepository,
     private readonly repository: SessionEnrolmentRepository,
     private readonly waitlist: WaitlistRepository,
-    private readonly outbox: OutboxRepository,
-    private readonly producer: JobProducer,
+    private readonly work: UnitOfWork,
   ) {}
 
   async list(actor: AuthUser, sessionId: string, page: { limit: number; offset: number }): Promise<Page<RosterRow>> {
@@ -36,7 +35,7 @@ export class SessionRosterService {
   /** Close to the start nobody is promoted automatically; the trainer picks somebody from the line. */
   async confirmFromWaitlist(actor: AuthUser, sessionId: string, enrolmentId: string): Promise<void> {
     await this.access.requireTrainer(actor, sessionId, { allowPlatformAdmin: true });
-    await this.dataSource.transaction(async (manager) => {
+    await this.work.run(async ({ manager, publish }) => {
       const session = await this.sessions.lockForUpdate(manager, sessionId);
       if (!session) throw SessionEnrolmentError.sessionNotFound();
       const enrolment = await this.repository.lockEnrolment(manager, enrolmentId);
@@ -45,8 +44,7 @@ export class SessionRosterService {
       if (session.status === 'cancelled') throw SessionEnrolmentError.sessionCancelled();
       if (session.confirmedCount >= session.capacity) throw SessionEnrolmentError.noSeat();
       await this.waitlist.confirmWaitlisted(manager, sessionId, enrolmentId);
-      await this.outbox.add(manager, 'notification.send', { kind: 'enrolment.promoted', userId: enrolment.userId, enrolmentId, sessionId });
+      await publish('enrolment.promoted', { userId: enrolment.userId, enrolmentId, sessionId });
     });
-    this.producer.nudgeOutboxRelay();
   }
 }

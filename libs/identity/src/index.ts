@@ -1,5 +1,3 @@
-import { User } from './entities/user.entity';
-
 export * from './access.decorator';
 export * from './auth.guard';
 export * from './dto/user.response';
@@ -11,4 +9,3 @@ export * from './password.hasher';
 export * from './token.service';
 export * from './user.repository';
 
-export const USER_ENTITIES = [User];

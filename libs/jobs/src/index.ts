@@ -1,10 +1,11 @@
-import { OutboxEvent } from './entities/outbox-event.entity';
-
-export * from './entities/outbox-event.entity';
-export * from './job-catalogue';
+export * from './events/domain-events';
+export * from './events/event-consumer.registry';
 export * from './job.producer';
+export * from './job.types';
 export * from './jobs.module';
-export * from './outbox.relay';
-export * from './outbox.repository';
-
-export const JOB_ENTITIES = [OutboxEvent];
+export * from './outbox/entities/outbox-consumption.entity';
+export * from './outbox/entities/outbox-event.entity';
+export * from './outbox/outbox.relay';
+export * from './outbox/outbox.repository';
+export * from './outbox/unit-of-work';
+export * from './queue-name';

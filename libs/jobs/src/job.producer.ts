@@ -2,7 +2,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { JobsOptions, Queue } from 'bullmq';
-import { JOB_ROUTES, JobData, JobName, QUEUES, QueueName, RETRY } from './job-catalogue';
+import { JOB_ROUTES, JobData, JobName, RETRY } from './job.types';
+import { QUEUES, QueueName } from './queue-name';
+
+/** Every enqueue carries these; a finished job leaves nothing behind in Redis. */
+const DEFAULT_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } };
 
 /** The one way domain code puts work on a queue; nobody else touches a raw Queue. */
 @Injectable()
@@ -21,14 +25,24 @@ export class JobProducer implements OnModuleInit {
     }
   }
 
-  async enqueue<N extends JobName>(name: N, data: JobData<N> & { outboxId?: string }, options: JobsOptions = {}): Promise<void> {
+  /** Enqueues a job on the queue its route names. */
+  async enqueue<N extends Exclude<JobName, 'event.consume'>>(name: N, data: JobData<N>, options: JobsOptions = {}): Promise<void> {
     const route = JOB_ROUTES[name];
-    await this.queue(route.queue).add(name, data, {
-      ...RETRY[route.retry],
-      removeOnComplete: true,
-      removeOnFail: { age: 7 * 24 * 3600 },
-      ...options,
-    });
+    await this.queue(route.queue).add(name, data, { ...RETRY[route.retry], ...DEFAULT_OPTIONS, ...options });
+  }
+
+  /** Enqueues many jobs of one name in one round trip. */
+  async enqueueMany<N extends Exclude<JobName, 'event.consume'>>(name: N, jobs: Array<{ data: JobData<N>; options?: JobsOptions }>): Promise<void> {
+    if (jobs.length === 0) return;
+    const route = JOB_ROUTES[name];
+    await this.queue(route.queue).addBulk(
+      jobs.map((job) => ({ name, data: job.data, opts: { ...RETRY[route.retry], ...DEFAULT_OPTIONS, ...job.options } })),
+    );
+  }
+
+  /** Enqueues one consumer's handling of one domain event on that consumer's queue. */
+  async enqueueEvent(queue: QueueName, data: JobData<'event.consume'>, options: JobsOptions = {}): Promise<void> {
+    await this.queue(queue).add('event.consume', data, { ...RETRY[JOB_ROUTES['event.consume'].retry], ...DEFAULT_OPTIONS, ...options });
   }
 
   /**

@@ -1,12 +1,16 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, ModuleMetadata, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@schakel/config';
-import { OutboxEvent } from './entities/outbox-event.entity';
-import { QUEUES } from './job-catalogue';
+import { EVENT_CONSUMERS, type EventConsumer } from './events/domain-events';
+import { EventConsumerRegistry } from './events/event-consumer.registry';
 import { JobProducer } from './job.producer';
-import { OutboxRelay } from './outbox.relay';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxConsumption } from './outbox/entities/outbox-consumption.entity';
+import { OutboxEvent } from './outbox/entities/outbox-event.entity';
+import { OutboxRelay } from './outbox/outbox.relay';
+import { OutboxRepository } from './outbox/outbox.repository';
+import { UnitOfWork } from './outbox/unit-of-work';
+import { QUEUES } from './queue-name';
 
 export interface JobsModuleOptions {
   /**
@@ -35,10 +39,32 @@ export class JobsModule {
           }),
         }),
         BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
-        TypeOrmModule.forFeature([OutboxEvent]),
+        TypeOrmModule.forFeature([OutboxEvent, OutboxConsumption]),
       ],
-      providers: [JobProducer, OutboxRepository, OutboxRelay],
-      exports: [JobProducer, OutboxRepository, OutboxRelay, BullModule],
+      providers: [JobProducer, OutboxRepository, UnitOfWork],
+      exports: [JobProducer, OutboxRepository, UnitOfWork, BullModule],
     };
   }
 }
+
+/**
+ * The worker's side of the outbox: the relay and the consumer registry, given the event
+ * consumers the worker composes (classes exported by the `imports`).
+ */
+@Module({})
+export class OutboxWorkerModule {
+  static register(options: { imports: ModuleImports; consumers: Array<Type<EventConsumer>> }): DynamicModule {
+    return {
+      module: OutboxWorkerModule,
+      imports: options.imports,
+      providers: [
+        { provide: EVENT_CONSUMERS, inject: options.consumers, useFactory: (...consumers: EventConsumer[]) => consumers },
+        EventConsumerRegistry,
+        OutboxRelay,
+      ],
+      exports: [EventConsumerRegistry, OutboxRelay],
+    };
+  }
+}
+
+type ModuleImports = NonNullable<ModuleMetadata['imports']>;

@@ -5,7 +5,7 @@ import { IdentityModule, Public, UserRepository } from '@schakel/identity';
 import { UnsubscribeQueryDto } from './dto/preferences.dto';
 import { WelcomeController } from './welcome.controller';
 import { BUTTON_STYLE, escapeHtml as escape, htmlPage as page } from './link-page';
-import { LinkSigner } from './link-signer';
+import { LinkSigner } from '@schakel/web';
 import { MessagingError } from './messaging.exception';
 
 const TEXT = {
@@ -84,6 +84,5 @@ export class CancelLinkController {
 @Module({
   imports: [EnrolmentModule, IdentityModule],
   controllers: [CancelLinkController, WelcomeController],
-  providers: [LinkSigner],
 })
 export class CancelLinkModule {}

@@ -57,13 +57,11 @@ export class DeliveryService {
 
   /** One job per delivery; the id follows the attempt count so a finished job never shadows a retry. */
   async enqueue(refs: DeliveryRef[]): Promise<void> {
-    for (const ref of refs) {
-      await this.producer.enqueue(
-        'message.send',
-        { deliveryId: ref.id },
-        { jobId: `msg.${ref.id}.${ref.attempts}`, backoff: { type: 'exponential', delay: this.config.messaging.retryDelayMs } },
-      );
-    }
+    const backoff = { type: 'exponential', delay: this.config.messaging.retryDelayMs };
+    await this.producer.enqueueMany(
+      'message.send',
+      refs.map((ref) => ({ data: { deliveryId: ref.id }, options: { jobId: `msg.${ref.id}.${ref.attempts}`, backoff } })),
+    );
   }
 
   private async kindOf(deliveryId: string): Promise<string | null> {

@@ -53,11 +53,6 @@ export interface CertificateContext {
   courseTitle: string;
 }
 
-export interface SessionRecipient {
-  userId: string;
-  enrolmentId: string;
-}
-
 /** Reads what a message needs, at send time (payloads carry ids only). */
 @Injectable()
 export class MessageContextRepository {
@@ -110,30 +105,6 @@ export class MessageContextRepository {
       [sessionId, userId],
     );
     return row ? this.enrolment(row.id) : null;
-  }
-
-  /** Who is told about a change: the confirmed learners. */
-  confirmedIn(sessionId: string): Promise<SessionRecipient[]> {
-    return this.dataSource.query(
-      `SELECT user_id AS "userId", id AS "enrolmentId" FROM enrolments WHERE session_id = $1 AND status = 'confirmed'`,
-      [sessionId],
-    );
-  }
-
-  /**
-   * Who is told about a cancellation: everyone still confirmed or waitlisted, and those
-   * whose enrolment was cancelled with the session (within minutes of its last update),
-   * in case the cancellation closed the enrolments in the same transaction.
-   */
-  affectedByCancellation(sessionId: string): Promise<SessionRecipient[]> {
-    return this.dataSource.query(
-      `SELECT e.user_id AS "userId", e.id AS "enrolmentId"
-         FROM enrolments e JOIN sessions s ON s.id = e.session_id
-        WHERE e.session_id = $1
-          AND (e.status IN ('confirmed', 'waitlisted')
-               OR (e.status = 'cancelled' AND e.cancelled_at >= s.updated_at - interval '5 minutes'))`,
-      [sessionId],
-    );
   }
 
   async certificate(certificateId: string): Promise<CertificateContext | null> {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import { Authenticated, CurrentUser, Public, type AuthUser } from '@schakel/identity';
 import { PreferencesResponse, UnsubscribeQueryDto, UpdatePreferencesDto } from './dto/preferences.dto';
 import { htmlPage } from './link-page';
-import { LinkSigner } from './link-signer';
+import { LinkSigner } from '@schakel/web';
 import { MessagingError } from './messaging.exception';
 import { PreferenceRepository } from './preference.repository';
 

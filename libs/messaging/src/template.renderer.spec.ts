@@ -1,4 +1,4 @@
-import { formatDate, formatMeeting } from './message-format';
+import { formatDate, formatMeeting } from '@schakel/common';
 import { EMAIL_TEMPLATES, parseTemplateFile, TemplateRenderer } from './template.renderer';
 
 const session = {

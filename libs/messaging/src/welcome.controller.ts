@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { IdentityService, Public, UserRepository } from '@schakel/identity';
 import { UnsubscribeQueryDto } from './dto/preferences.dto';
 import { BUTTON_STYLE, escapeHtml, htmlPage } from './link-page';
-import { LinkSigner } from './link-signer';
+import { LinkSigner } from '@schakel/web';
 import { MessagingError } from './messaging.exception';
 
 const MIN_LENGTH = 10;

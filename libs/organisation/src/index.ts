@@ -1,6 +1,3 @@
-import { Membership } from './entities/membership.entity';
-import { Organisation } from './entities/organisation.entity';
-
 export * from './dto/organisation.dto';
 export * from './dto/organisation.response';
 export * from './entities/membership.entity';
@@ -12,4 +9,3 @@ export * from './organisation.module';
 export * from './organisation.repository';
 export * from './organisation.service';
 
-export const ORGANISATION_ENTITIES = [Organisation, Membership];

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation, type Page } from '@schakel/common';
 import { IdentityService, type AuthUser } from '@schakel/identity';
-import { JobProducer, OutboxRepository } from '@schakel/jobs';
+import { UnitOfWork } from '@schakel/jobs';
 import { Membership } from './entities/membership.entity';
 import { Organisation } from './entities/organisation.entity';
 import { AddMemberDto, CreateOrganisationDto, MemberQueryDto, UpdateMemberDto } from './dto/organisation.dto';
@@ -20,8 +20,7 @@ export class OrganisationService {
     private readonly memberships: MembershipRepository,
     private readonly access: OrganisationAccess,
     private readonly identity: IdentityService,
-    private readonly outbox: OutboxRepository,
-    private readonly producer: JobProducer,
+    private readonly work: UnitOfWork,
   ) {}
 
   create(dto: CreateOrganisationDto): Promise<Organisation> {
@@ -45,7 +44,7 @@ export class OrganisationService {
   async addMember(user: AuthUser, organisationId: string, dto: AddMemberDto): Promise<Membership> {
     await this.requireAdmin(user, organisationId);
     try {
-      const added = await this.dataSource.transaction(async (manager) => {
+      const userId = await this.work.run(async ({ manager, publish }) => {
         const person = await this.identity.findOrCreateInvited(manager, dto.email, dto.name.trim(), dto.locale);
         const membership = await this.memberships.insert(manager, {
           organisationId,
@@ -54,12 +53,10 @@ export class OrganisationService {
           chainRoles: dto.chainRoles,
         });
         // Someone without a password yet has never used Schakel: they get an invitation.
-        const invited = person.passwordHash === null;
-        if (invited) await this.outbox.add(manager, 'notification.send', { kind: 'member.invited', userId: person.id, organisationId });
-        return { userId: membership.userId, invited };
+        if (person.passwordHash === null) await publish('member.invited', { userId: person.id, organisationId });
+        return membership.userId;
       });
-      if (added.invited) this.producer.nudgeOutboxRelay();
-      return this.getMember(organisationId, added.userId);
+      return this.getMember(organisationId, userId);
     } catch (error) {
       if (isUniqueViolation(error, 'uq_memberships_organisation_user')) throw OrganisationError.alreadyMember();
       throw error;

@@ -1,8 +1,3 @@
-import { CalendarFeed } from './entities/calendar-feed.entity';
-import { Meeting } from './entities/meeting.entity';
-import { SessionTrainer } from './entities/session-trainer.entity';
-import { Session } from './entities/session.entity';
-
 export * from './dto/session.response';
 export * from './entities/calendar-feed.entity';
 export * from './entities/meeting.entity';
@@ -17,4 +12,3 @@ export * from './session.module';
 export * from './session.repository';
 export * from './waitlist.repository';
 
-export const SESSION_ENTITIES = [Session, Meeting, SessionTrainer, CalendarFeed];

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AuthUser } from '@schakel/identity';
-import { JobProducer, OutboxRepository } from '@schakel/jobs';
+import { UnitOfWork, type Transaction } from '@schakel/jobs';
 import { UpdateSessionDto } from './dto/update-session.dto';
 import { SessionResponse } from './dto/session.response';
 import type { Meeting } from './entities/meeting.entity';
@@ -24,20 +23,19 @@ import { WaitlistRepository } from './waitlist.repository';
 @Injectable()
 export class SessionChangeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly sessions: SessionRepository,
     private readonly waitlist: WaitlistRepository,
     private readonly seats: SeatLedger,
     private readonly access: SessionAccess,
-    private readonly outbox: OutboxRepository,
-    private readonly producer: JobProducer,
     private readonly reader: SessionService,
   ) {}
 
   async update(user: AuthUser, sessionId: string, dto: UpdateSessionDto): Promise<SessionResponse> {
     await this.access.requireTrainer(user, sessionId, { allowPlatformAdmin: true });
     const meetingsInput = dto.meetings ? parseMeetings(dto.meetings) : undefined;
-    const session = await this.dataSource.transaction(async (manager) => {
+    const session = await this.work.run(async (tx) => {
+      const { manager } = tx;
       const locked = await this.sessions.lockForUpdate(manager, sessionId);
       if (!locked) throw SessionError.notFound();
       if (locked.status === 'cancelled') throw SessionError.cancelled();
@@ -50,17 +48,17 @@ export class SessionChangeService {
       if (meetingsInput) changed = (await this.applyMeetings(manager, locked, meetingsInput)) || changed;
       if (changed) locked.sequence += 1;
       const saved = await this.sessions.saveSession(manager, locked);
-      if (changed) await this.tellConfirmed(manager, saved, 'session.changed');
-      if (raised) await this.seats.fillFreeSeats(manager, saved.id);
+      if (changed) await this.tellConfirmed(tx, saved);
+      if (raised) await this.seats.fillFreeSeats(tx, saved.id);
       return (await this.sessions.findById(saved.id, manager))!;
     });
-    this.producer.nudgeOutboxRelay();
     return this.reader.present(session, true);
   }
 
   async cancel(user: AuthUser, sessionId: string): Promise<SessionResponse> {
     await this.access.requireTrainer(user, sessionId, { allowPlatformAdmin: true });
-    const session = await this.dataSource.transaction(async (manager) => {
+    const session = await this.work.run(async (tx) => {
+      const { manager } = tx;
       const locked = await this.sessions.lockForUpdate(manager, sessionId);
       if (!locked) throw SessionError.notFound();
       if (locked.status === 'cancelled') throw SessionError.cancelled();
@@ -69,13 +67,10 @@ export class SessionChangeService {
       await this.sessions.saveSession(manager, locked);
       const cancelled = await this.waitlist.cancelOpenEnrolments(manager, locked.id);
       for (const e of cancelled) {
-        await this.outbox.add(manager, 'notification.send', {
-          kind: 'session.cancelled', userId: e.userId, enrolmentId: e.id, sessionId: locked.id, sequence: locked.sequence,
-        });
+        await tx.publish('session.cancelled', { userId: e.userId, enrolmentId: e.id, sessionId: locked.id, sequence: locked.sequence });
       }
       return (await this.sessions.findById(locked.id, manager))!;
     });
-    this.producer.nudgeOutboxRelay();
     return this.reader.present(session, true);
   }
 
@@ -124,9 +119,9 @@ export class SessionChangeService {
     return true;
   }
 
-  private async tellConfirmed(manager: EntityManager, session: Session, kind: 'session.changed'): Promise<void> {
-    for (const e of await this.waitlist.confirmedEnrolments(manager, session.id)) {
-      await this.outbox.add(manager, 'notification.send', { kind, userId: e.userId, enrolmentId: e.id, sessionId: session.id, sequence: session.sequence });
+  private async tellConfirmed(tx: Transaction, session: Session): Promise<void> {
+    for (const e of await this.waitlist.confirmedEnrolments(tx.manager, session.id)) {
+      await tx.publish('session.changed', { userId: e.userId, enrolmentId: e.id, sessionId: session.id, sequence: session.sequence });
     }
   }
 }

@@ -11,7 +11,7 @@ export class OutboxEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** A job name of the catalogue. */
+  /** A domain event name (`DomainEvents`). */
   @Column({ type: 'text' })
   topic: string;
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Locale } from '@schakel/common';
+import type { Locale } from './chain-role';
 
 export const DISPLAY_ZONE = 'Europe/Amsterdam';
 

@@ -1,0 +1,27 @@
+import { Inject } from '@nestjs/common';
+import { EventConsumerRegistry, OutboxRelay, type JobHandlers } from '@schakel/jobs';
+import { DeliveryService, SweepService } from '@schakel/messaging';
+
+export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
+
+/**
+ * Every job name mapped to the one service method that handles it. `satisfies JobHandlers`
+ * makes a job without a handler a compile error (see job-handlers.type-spec.ts).
+ */
+export function composeJobHandlers(relay: OutboxRelay, events: EventConsumerRegistry, sweeps: SweepService, deliveries: DeliveryService) {
+  return {
+    'outbox.relay': () => relay.relayDue(),
+    'event.consume': (data) => events.consume(data),
+    'messages.sweep': () => sweeps.sweep(),
+    'message.send': ({ deliveryId }) => deliveries.deliver(deliveryId),
+  } satisfies JobHandlers;
+}
+
+export const jobHandlersProvider = {
+  provide: JOB_HANDLERS,
+  inject: [OutboxRelay, EventConsumerRegistry, SweepService, DeliveryService],
+  useFactory: composeJobHandlers,
+};
+
+/** Injects the composed handler map. */
+export const InjectJobHandlers = (): ParameterDecorator => Inject(JOB_HANDLERS);

@@ -1,0 +1,73 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { QueueName, type JobHandlers, type JobName } from '@schakel/jobs';
+import { InjectJobHandlers } from './job-handlers';
+
+type AnyJob = Job<unknown, unknown, JobName>;
+
+/**
+ * The one processor shape: route by job name to the handler map, log id, attempt and
+ * duration; errors are not caught, so the job fails and BullMQ retries it. Every failed
+ * attempt is logged here, for every queue.
+ */
+export abstract class QueueProcessor extends WorkerHost {
+  protected abstract readonly logger: Logger;
+
+  constructor(private readonly handlers: JobHandlers) {
+    super();
+  }
+
+  async process(job: AnyJob): Promise<unknown> {
+    const handler = this.handlers[job.name] as ((data: unknown, run: { id: string | undefined; attempt: number }) => Promise<unknown>) | undefined;
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    const started = Date.now();
+    const result = await handler(job.data, { id: job.id, attempt: job.attemptsMade + 1 });
+    this.logger.debug(`${job.name} ${job.id} attempt ${job.attemptsMade + 1} done in ${Date.now() - started} ms`);
+    return result;
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: AnyJob | undefined, error: Error): void {
+    const attempts = job?.opts.attempts ?? 1;
+    this.logger.error(`${job?.name} ${job?.id} attempt ${job?.attemptsMade ?? 0} of ${attempts} failed: ${error.message}`);
+  }
+}
+
+/** The outbox relay (scheduled by JobSchedules, nudged by the API). */
+@Injectable()
+@Processor(QueueName.Maintenance)
+export class MaintenanceProcessor extends QueueProcessor {
+  protected readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(@InjectJobHandlers() handlers: JobHandlers) {
+    super(handlers);
+  }
+}
+
+/** Messaging's events, the reminder sweep, and one job per e-mail. */
+@Injectable()
+@Processor(QueueName.Messages, { concurrency: 8 })
+export class MessagesProcessor extends QueueProcessor {
+  protected readonly logger = new Logger(MessagesProcessor.name);
+
+  constructor(@InjectJobHandlers() handlers: JobHandlers) {
+    super(handlers);
+  }
+}
+
+/**
+ * Certification's events. Rendering is CPU work on this thread; a few jobs at once overlap
+ * it with the database and file writes. More workers (processes) scale it further.
+ */
+export const CERTIFICATE_CONCURRENCY = 8;
+
+@Injectable()
+@Processor(QueueName.Certificates, { concurrency: CERTIFICATE_CONCURRENCY })
+export class CertificatesProcessor extends QueueProcessor {
+  protected readonly logger = new Logger(CertificatesProcessor.name);
+
+  constructor(@InjectJobHandlers() handlers: JobHandlers) {
+    super(handlers);
+  }
+}

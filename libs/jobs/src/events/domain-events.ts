@@ -1,0 +1,64 @@
+/**
+ * The domain events: what happened, written to the outbox once, in the transaction of the
+ * change. Each consumer (messaging, certification; later badges and learning records)
+ * registers its own handlers, so adding a consumer edits no producer.
+ *
+ * Payloads carry ids only (no personal data in Redis); consumers reload the state and check
+ * it still applies when they act.
+ */
+export interface DomainEvents {
+  // enrolment
+  'enrolment.confirmed': EnrolmentEvent;
+  'enrolment.waitlisted': EnrolmentEvent;
+  'enrolment.promoted': EnrolmentEvent;
+  'enrolment.cancelled': EnrolmentEvent;
+  /** A learner completed a course (attendance and/or quiz): a completion row exists. */
+  'course.completed': { completionId: string };
+
+  // session
+  /** Sent per confirmed learner, with the session's SEQUENCE at the change. */
+  'session.changed': SessionLearnerEvent;
+  /** Sent per learner who held a seat or a place in line. */
+  'session.cancelled': SessionLearnerEvent;
+
+  // certification
+  'certificate.issued': { certificateId: string; userId: string };
+
+  // organisation
+  /** A person without a password was added to an organisation and must choose one. */
+  'member.invited': { userId: string; organisationId: string };
+}
+
+export type EventName = keyof DomainEvents;
+export type EventPayload<E extends EventName> = DomainEvents[E];
+
+export interface EnrolmentEvent {
+  enrolmentId: string;
+  userId: string;
+  /** Set for enrolments in a live session. */
+  sessionId?: string;
+}
+
+export interface SessionLearnerEvent {
+  sessionId: string;
+  enrolmentId: string;
+  userId: string;
+  sequence: number;
+}
+
+/** A consumer's handlers: any subset of the events; each must be safe to run twice. */
+export type EventHandlers = { [E in EventName]?: (payload: DomainEvents[E]) => Promise<unknown> };
+
+/**
+ * One consumer of domain events. The worker composes the list (EVENT_CONSUMERS); the relay
+ * gives each consumer its own job on the consumer's queue, so one consumer's failure is
+ * retried without running the others again.
+ */
+export interface EventConsumer {
+  /** Stable: recorded per outbox row once the consumer has handled it. */
+  readonly name: string;
+  readonly queue: import('../queue-name').QueueName;
+  readonly handlers: EventHandlers;
+}
+
+export const EVENT_CONSUMERS = Symbol('EVENT_CONSUMERS');

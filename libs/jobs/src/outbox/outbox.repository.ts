@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { EventName, EventPayload } from '../events/domain-events';
+
+export interface ClaimedOutboxEvent {
+  id: string;
+  event: EventName;
+  payload: Record<string, unknown>;
+  relayCount: number;
+  /** Consumers that have already handled this event (an earlier relay). */
+  consumedBy: string[];
+}
+
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Records an event inside the caller's transaction, so it exists if and only if the change does. */
+  async add<E extends EventName>(manager: EntityManager, event: E, payload: EventPayload<E>): Promise<void> {
+    await manager.query(`INSERT INTO outbox_events (topic, payload) VALUES ($1, $2)`, [event, JSON.stringify(payload)]);
+  }
+
+  /**
+   * Claims a batch of due rows for relaying and pushes their next relay moment
+   * forward by `stallSeconds`: a row whose jobs never finish (Redis flushed, worker
+   * killed) is relayed again then. SKIP LOCKED lets several relays run side by side.
+   */
+  async claimDue(limit: number, stallSeconds: number): Promise<ClaimedOutboxEvent[]> {
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
+    const [rows]: [Array<{ id: string; topic: EventName; payload: Record<string, unknown>; relay_count: number; consumed_by: string[] }>, number] =
+      await this.dataSource.query(
+        `UPDATE outbox_events o
+            SET relayed_at = now(), relay_count = o.relay_count + 1,
+                available_at = now() + make_interval(secs => $2)
+          WHERE o.id IN (SELECT id FROM outbox_events
+                          WHERE processed_at IS NULL AND available_at <= now()
+                          ORDER BY available_at
+                          LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING o.id, o.topic, o.payload, o.relay_count,
+                  CASE WHEN o.relay_count > 1
+                       THEN ARRAY(SELECT c.consumer FROM outbox_consumptions c WHERE c.outbox_id = o.id)
+                       ELSE '{}'::text[] END AS consumed_by`,
+        [limit, stallSeconds],
+      );
+    return rows.map((r) => ({ id: r.id, event: r.topic, payload: r.payload, relayCount: r.relay_count, consumedBy: r.consumed_by }));
+  }
+
+  /** Makes claimed rows due again at once (the enqueue failed, e.g. Redis is down). */
+  async release(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(`UPDATE outbox_events SET available_at = now() WHERE id = ANY($1)`, [ids]);
+  }
+
+  async markProcessed(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(`UPDATE outbox_events SET processed_at = now() WHERE id = ANY($1) AND processed_at IS NULL`, [ids]);
+  }
+
+  /**
+   * Records that `consumer` handled the event, and marks the row processed once all of
+   * `consumers` have. Two autocommit statements on purpose: each consumer's update runs
+   * after its own insert committed, so the last of several concurrent consumers always
+   * sees every row and marks it.
+   */
+  async markConsumed(id: string, consumer: string, consumers: readonly string[]): Promise<void> {
+    if (consumers.length <= 1) return this.markProcessed([id]);
+    await this.dataSource.query(`INSERT INTO outbox_consumptions (outbox_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, consumer]);
+    await this.dataSource.query(
+      `UPDATE outbox_events SET processed_at = now()
+        WHERE id = $1 AND processed_at IS NULL
+          AND (SELECT count(*) FROM outbox_consumptions WHERE outbox_id = $1 AND consumer = ANY($2)) = cardinality($2::text[])`,
+      [id, consumers],
+    );
+  }
+
+  async countPending(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL`);
+    return (row as { n: number }).n;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './link-signer';
+export * from './page.renderer';
+export * from './web.module';
+export * from './web.exception';
