@@ -1,5 +1,5 @@
-/** Unit tests live beside the code; end-to-end suites in test/. Both run on `npm test`. */
-const moduleNameMapper = { '^@schakel/([a-z-]+)$': '<rootDir>/libs/$1/src' };
+/** Unit tests live beside the code (and test/architecture); end-to-end suites in test/e2e. Both run on `npm test`. */
+const moduleNameMapper = { '^@schakel/([a-z-]+)$': '<rootDir>/libs/$1/src', '^@schakel/([a-z-]+)/http$': '<rootDir>/libs/$1/src/http' };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }] };
 
 module.exports = {
@@ -9,7 +9,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
       moduleNameMapper,
       transform,
     },

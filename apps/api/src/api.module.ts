@@ -1,17 +1,18 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { CatalogueModule } from '@schakel/catalogue';
-import { CertificationModule } from '@schakel/certification';
+import { CatalogueHttpModule } from '@schakel/catalogue/http';
+import { CertificationHttpModule } from '@schakel/certification/http';
 import { ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
-import { EnrolmentModule } from '@schakel/enrolment';
+import { EnrolmentHttpModule } from '@schakel/enrolment/http';
 import { AuthGuard, IdentityModule } from '@schakel/identity';
+import { IdentityHttpModule } from '@schakel/identity/http';
 import { WebModule } from '@schakel/web';
 import { JobsModule } from '@schakel/jobs';
-import { CancelLinkModule, MessagingModule } from '@schakel/messaging';
-import { OrganisationModule } from '@schakel/organisation';
-import { SessionModule } from '@schakel/session';
+import { MessagingHttpModule } from '@schakel/messaging/http';
+import { OrganisationHttpModule } from '@schakel/organisation/http';
+import { SessionHttpModule } from '@schakel/session/http';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
 import { RateLimitGuard } from './edge/rate-limit.guard';
 import { LoggingModule } from './edge/logging.module';
@@ -28,13 +29,13 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     WebModule,
     TerminusModule.forRoot({ logger: false }),
     IdentityModule,
-    OrganisationModule,
-    CatalogueModule,
-    EnrolmentModule,
-    SessionModule,
-    MessagingModule,
-    CancelLinkModule,
-    CertificationModule,
+    IdentityHttpModule,
+    OrganisationHttpModule,
+    CatalogueHttpModule,
+    EnrolmentHttpModule,
+    SessionHttpModule,
+    MessagingHttpModule,
+    CertificationHttpModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -32,6 +32,15 @@ export abstract class QueueProcessor extends WorkerHost {
     const attempts = job?.opts.attempts ?? 1;
     this.logger.error(`${job?.name} ${job?.id} attempt ${job?.attemptsMade ?? 0} of ${attempts} failed: ${error.message}`);
   }
+
+  /**
+   * The worker's own errors (Redis gone or flushed mid-job: "Missing key for job …"). Without a
+   * listener Node treats them as unhandled; the job is retried or recovered by the outbox anyway.
+   */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`queue worker: ${error.message}`);
+  }
 }
 
 /** The outbox relay (scheduled by JobSchedules, nudged by the API). */

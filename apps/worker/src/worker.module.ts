@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { CertificationCoreModule, CertificationEventConsumer } from '@schakel/certification';
+import { CertificationEventConsumer, CertificationModule } from '@schakel/certification';
 import { AppConfig, ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { WebModule } from '@schakel/web';
@@ -30,7 +30,7 @@ import { CertificatesProcessor, MaintenanceProcessor, MessagesProcessor } from '
     MessagingModule,
     DiscoveryModule,
     OutboxWorkerModule.register({
-      imports: [MessagingModule, CertificationCoreModule],
+      imports: [MessagingModule, CertificationModule],
       consumers: [MessagingEventConsumer, CertificationEventConsumer],
     }),
   ],

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ChainRole } from '@schakel/common';
-import type { CourseSummaryResponse, PrerequisiteResponse } from './dto/course.response';
+import type { CourseSummaryResponse, PrerequisiteResponse } from './dto/course.dto';
 import { Course, type CourseFormat } from './entities/course.entity';
 
 export interface CourseFilter {
@@ -39,7 +39,7 @@ const SUMMARY_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.chain_r
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const toSummary = (r: SummaryRow): CourseSummaryResponse => ({
+const toSummary = (r: SummaryRow): CourseSummaryResponse => ({
   id: r.id,
   slug: r.slug,
   title: r.title,

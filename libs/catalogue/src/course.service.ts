@@ -5,10 +5,9 @@ import { isUniqueViolation } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { OrganisationAccess } from '@schakel/organisation';
 import { CatalogueError } from './catalogue.exception';
-import { assertEditable, assertReadable, isAuthor } from './course-access';
+import { assertEditable, assertReadable } from './course-access';
 import { CourseFilter, CourseRepository } from './course.repository';
-import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto';
-import type { CourseDetailResponse } from './dto/course.response';
+import { toCourseDetail, type CourseDetailResponse, type CreateCourseDto, type UpdateCourseDto } from './dto/course.dto';
 import type { Course, CourseStatus } from './entities/course.entity';
 import { QuizRepository } from './quiz.repository';
 
@@ -52,27 +51,7 @@ export class CourseService {
       this.courses.countLessons(course.id),
       this.quizzes.findByCourse(course.id),
     ]);
-    return {
-      id: course.id,
-      slug: course.slug,
-      title: course.title,
-      summary: course.summary,
-      language: course.language,
-      chainRoles: course.chainRoles,
-      format: course.format,
-      status: course.status,
-      certificateValidityMonths: course.certificateValidityMonths,
-      passMark: course.passMark,
-      durationHours: course.durationHours,
-      prerequisiteIds: prerequisites.map((p) => p.id),
-      prerequisites,
-      renewsCourseId: course.renewsCourseId,
-      authorId: course.createdById,
-      lessonCount,
-      quiz: quiz ? { passMark: quiz.passMark, maxAttempts: quiz.maxAttempts, questionCount: quiz.questions.length } : null,
-      createdAt: course.createdAt.toISOString(),
-      updatedAt: course.updatedAt.toISOString(),
-    };
+    return toCourseDetail(course, prerequisites, lessonCount, quiz);
   }
 
   async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseDetailResponse> {
@@ -145,10 +124,5 @@ export class CourseService {
       if (isUniqueViolation(error, 'uq_courses_slug')) throw CatalogueError.slugTaken();
       throw error;
     }
-  }
-
-  /** For other services in this module: may this caller author the course? */
-  isAuthor(user: AuthUser | undefined, course: Course): boolean {
-    return isAuthor(user, course);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { PathStatus } from './dto/learning-path.response';
+import type { PathStatus } from './dto/learning-path.dto';
 
 /**
  * Reads a learner's standing per course from the enrolment and certification tables.

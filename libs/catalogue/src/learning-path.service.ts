@@ -3,8 +3,8 @@ import { CHAIN_ROLES, type ChainRole } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { CatalogueError } from './catalogue.exception';
 import { CourseRepository } from './course.repository';
-import type { LearningPathResponse } from './dto/learning-path.response';
-import { orderByPrerequisites } from './learning-path.order';
+import type { LearningPathResponse } from './dto/learning-path.dto';
+import { orderByPrerequisites } from './learning-path.rules';
 import { LearningPathRepository } from './learning-path.repository';
 
 const isChainRole = (value: string): value is ChainRole => (CHAIN_ROLES as readonly string[]).includes(value);

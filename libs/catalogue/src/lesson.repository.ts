@@ -16,11 +16,6 @@ export class LessonRepository {
     return (manager ?? this.dataSource.manager).getRepository(Lesson).findOneBy({ id: lessonId, courseId });
   }
 
-  async count(manager: EntityManager, courseId: string): Promise<number> {
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM lessons WHERE course_id = $1`, [courseId]);
-    return (row as { n: number }).n;
-  }
-
   /** Inserts at `position`, moving the lessons from there one place down. */
   async insertAt(manager: EntityManager, lesson: Pick<Lesson, 'courseId' | 'title' | 'body' | 'videoUrl' | 'position'>): Promise<Lesson> {
     await manager.query(`UPDATE lessons SET position = position + 1 WHERE course_id = $1 AND position >= $2`, [

@@ -34,7 +34,7 @@ export class LessonService {
   async create(user: AuthUser, courseId: string, dto: CreateLessonDto): Promise<Lesson> {
     await this.courses.getEditable(user, courseId);
     return this.inCourse(user, courseId, async (manager) => {
-      const count = await this.lessons.count(manager, courseId);
+      const count = await this.courseRows.countLessons(courseId, manager);
       const position = Math.min(dto.position ?? count, count);
       return this.lessons.insertAt(manager, { courseId, title: dto.title, body: dto.body, videoUrl: dto.videoUrl ?? null, position });
     });
@@ -46,7 +46,7 @@ export class LessonService {
       const lesson = await this.lessons.find(courseId, lessonId, manager);
       if (!lesson) throw CatalogueError.lessonNotFound();
       if (dto.position !== undefined) {
-        const last = (await this.lessons.count(manager, courseId)) - 1;
+        const last = (await this.courseRows.countLessons(courseId, manager)) - 1;
         await this.lessons.move(manager, lesson, Math.min(dto.position, last));
       }
       if (dto.title !== undefined) lesson.title = dto.title;

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainException, type FieldProblem } from '@schakel/common';
+import type { FieldProblem } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { CatalogueError } from './catalogue.exception';
-import { assertEditable } from './course-access';
+import { assertEditable, isAuthor } from './course-access';
 import { CourseRepository } from './course.repository';
 import { CourseService } from './course.service';
-import type { PutQuizDto, QuizQuestionDto } from './dto/quiz.dto';
-import { toAuthorQuiz, toLearnerQuiz, type AuthorQuizResponse, type LearnerQuizResponse } from './dto/quiz.response';
+import { toAuthorQuiz, toLearnerQuiz, type AuthorQuizResponse, type LearnerQuizResponse, type PutQuizDto, type QuizQuestionDto } from './dto/quiz.dto';
 import type { QuizQuestion } from './entities/quiz.entity';
 import { QuizRepository } from './quiz.repository';
 
 /** Problems with answer indexes that point past a question's options, by field path. */
-export function answerKeyProblems(questions: QuizQuestionDto[]): FieldProblem[] {
+function answerKeyProblems(questions: QuizQuestionDto[]): FieldProblem[] {
   return questions.flatMap((q, i) =>
     q.correct.flatMap((index, j) =>
       index < q.options.length
@@ -23,7 +22,7 @@ export function answerKeyProblems(questions: QuizQuestionDto[]): FieldProblem[] 
   );
 }
 
-export const toStoredQuestion = (q: QuizQuestionDto): QuizQuestion => ({
+const toStoredQuestion = (q: QuizQuestionDto): QuizQuestion => ({
   prompt: q.prompt,
   kind: q.correct.length === 1 ? 'single' : 'multiple',
   options: q.options,
@@ -44,15 +43,13 @@ export class QuizService {
     const course = await this.courses.getReadable(user, courseIdOrSlug);
     const quiz = await this.quizzes.findByCourse(course.id);
     if (!quiz) throw CatalogueError.quizNotFound();
-    return this.courses.isAuthor(user, course) ? toAuthorQuiz(quiz) : toLearnerQuiz(quiz);
+    return isAuthor(user, course) ? toAuthorQuiz(quiz) : toLearnerQuiz(quiz);
   }
 
   async put(user: AuthUser, courseId: string, dto: PutQuizDto): Promise<AuthorQuizResponse> {
     const course = await this.courses.getEditable(user, courseId);
     const problems = answerKeyProblems(dto.questions);
-    if (problems.length > 0) {
-      throw new DomainException(400, 'common.validation', problems.map((p) => `${p.field} ${p.problem}`).join('; '), problems);
-    }
+    if (problems.length > 0) throw CatalogueError.answerKeyOutOfRange(problems);
     const passMark = dto.passMark ?? course.passMark;
     if (passMark === null) throw CatalogueError.passMarkRequired();
     await this.dataSource.transaction(async (manager) => {

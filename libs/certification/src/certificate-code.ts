@@ -45,7 +45,3 @@ export function normaliseCertificateCode(input: string): string {
     .replace(/[IL]/g, '1')
     .replace(/O/g, '0');
 }
-
-export function isWellFormedCertificateCode(code: string): boolean {
-  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
-}

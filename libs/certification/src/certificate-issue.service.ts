@@ -6,7 +6,7 @@ import { CertificateRepository, type CompletionToCertify, type CourseToCertify }
 import { Certificate } from './entities/certificate.entity';
 import { CertificateRenderer, type CertificateContent } from './render/certificate.renderer';
 import { CERTIFICATE_STORAGE, certificatePdfKey, type CertificateStorage } from './storage/certificate.storage';
-import { computeValidity, RENEWAL_WINDOW_DAYS } from './validity';
+import { computeValidity, RENEWAL_WINDOW_DAYS } from './validity.rules';
 
 export type IssueOutcome = 'issued' | 'already-issued' | 'lost-race';
 

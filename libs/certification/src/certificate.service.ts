@@ -4,10 +4,9 @@ import type { AuthUser } from '@schakel/identity';
 import { formatCertificateCode } from './certificate-code';
 import { CertificateRepository, type CertificateWithNames } from './certificate.repository';
 import { CertificationError } from './certification.exception';
-import type { CertificateResponse } from './dto/certificate.dto';
+import { toCertificateResponse, type CertificateResponse } from './dto/certificate.dto';
 import { CertificateRenderer } from './render/certificate.renderer';
 import { CERTIFICATE_STORAGE, type CertificateStorage } from './storage/certificate.storage';
-import { certificateStatus } from './validity';
 
 export interface CertificatePdf {
   pdf: Buffer;
@@ -63,24 +62,7 @@ export class CertificateService {
     throw CertificationError.notFound();
   }
 
-  private toResponse({ certificate: c, holderName, courseTitle }: CertificateWithNames): CertificateResponse {
-    return {
-      id: c.id,
-      code: formatCertificateCode(c.code),
-      state: c.state,
-      status: certificateStatus(c),
-      userId: c.userId,
-      holderName,
-      courseId: c.courseId,
-      courseTitle,
-      validFrom: c.validFrom.toISOString(),
-      expiresAt: c.expiresAt?.toISOString() ?? null,
-      issuedAt: c.issuedAt?.toISOString() ?? null,
-      revokedAt: c.revokedAt?.toISOString() ?? null,
-      revokedReason: c.revokedReason,
-      renewsCertificateId: c.renewsCertificateId,
-      pdfSha256: c.pdfSha256,
-      verifyUrl: this.renderer.verifyUrl(c.code),
-    };
+  private toResponse(found: CertificateWithNames): CertificateResponse {
+    return toCertificateResponse(found, this.renderer.verifyUrl(found.certificate.code));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CHAIN_ROLES, type ChainRole } from '@schakel/common';
-import { EXPIRING_SOON_DAYS } from './validity';
+import { EXPIRING_SOON_DAYS } from './validity.rules';
 
 export interface ChainRoleCounts {
   chainRole: ChainRole;

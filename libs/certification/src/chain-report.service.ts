@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AuthUser } from '@schakel/identity';
 import { OrganisationAccess, OrganisationError, OrganisationRepository } from '@schakel/organisation';
 import { ChainReportRepository } from './chain-report.repository';
-import type { ChainReportResponse } from './dto/certificate.dto';
+import type { ChainReportResponse } from './dto/chain-report.dto';
 import { CHAIN_ROLE_LABELS } from './render/chain-role-labels';
 
 /** How far an organisation's chain is trained: for its org admins and platform admins. */

@@ -6,11 +6,12 @@ export * from './certification.exception';
 export * from './certification.module';
 export * from './chain-report.service';
 export * from './dto/certificate.dto';
+export * from './dto/chain-report.dto';
+export * from './dto/verification.dto';
 export * from './entities/certificate.entity';
 export * from './events/certification.consumer';
 export * from './render/certificate.renderer';
 export * from './storage/certificate.storage';
 export * from './storage/local-folder.storage';
-export * from './validity';
+export * from './validity.rules';
 export * from './verification.service';
-

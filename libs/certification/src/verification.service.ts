@@ -3,9 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { normaliseCertificateCode } from './certificate-code';
 import { CertificateRepository, type CertificateWithNames } from './certificate.repository';
 import { CertificationError } from './certification.exception';
-import type { VerificationResponse } from './dto/certificate.dto';
+import { toVerificationResponse, type PdfCheckResponse, type VerificationResponse } from './dto/verification.dto';
 import { ISSUER } from './render/certificate.renderer';
-import { certificateStatus } from './validity';
 
 /**
  * Public verification by code. Every code, well-formed or not, costs exactly one indexed
@@ -17,24 +16,11 @@ export class VerificationService {
   constructor(private readonly certificates: CertificateRepository) {}
 
   async verify(code: string): Promise<VerificationResponse> {
-    const { certificate: c, holderName, courseTitle } = await this.find(code);
-    const status = certificateStatus(c);
-    return {
-      valid: status === 'valid',
-      status,
-      ...(status === 'revoked' && c.revokedReason ? { revokedReason: c.revokedReason } : {}),
-      holderName,
-      courseTitle,
-      issuer: ISSUER,
-      issuedAt: (c.issuedAt as Date).toISOString(),
-      validFrom: c.validFrom.toISOString(),
-      expiresAt: c.expiresAt?.toISOString() ?? null,
-      pdfSha256: c.pdfSha256 as string,
-    };
+    return toVerificationResponse(await this.find(code), ISSUER);
   }
 
   /** True when the uploaded bytes are exactly the issued PDF (an edited copy has another hash). */
-  async checkPdf(code: string, body: unknown): Promise<{ matches: boolean }> {
+  async checkPdf(code: string, body: unknown): Promise<PdfCheckResponse> {
     const { certificate } = await this.find(code);
     if (!Buffer.isBuffer(body) || body.length === 0) throw CertificationError.notAPdf();
     return { matches: createHash('sha256').update(body).digest('hex') === certificate.pdfSha256 };

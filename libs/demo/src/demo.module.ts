@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@schakel/identity';
-import { OrganisationModule } from '@schakel/organisation';
 import { DemoSeeder } from './demo.seeder';
 import { DemoSessionsSeeder } from './demo-sessions.seeder';
 
+/** The demo data (DEMO_DATA=true): seeders only, run by seed.ts before the API starts. */
 @Module({
-  imports: [IdentityModule, OrganisationModule],
+  imports: [IdentityModule],
   providers: [DemoSeeder, DemoSessionsSeeder],
   exports: [DemoSeeder, DemoSessionsSeeder],
 })

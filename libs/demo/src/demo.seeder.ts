@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { IdentityService, PasswordHasher, UserRepository } from '@schakel/identity';
 import { Membership, Organisation } from '@schakel/organisation';
 import { DEMO_ADMIN, DEMO_MEMBERS, DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-accounts';
-import { seedDemoCatalogue } from './demo-catalogue';
+import { seedDemoCatalogue } from './demo-catalogue.seeder';
 
 /** Seeds the demo organisation and its people; running it twice changes nothing. */
 @Injectable()

@@ -4,12 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { JobsModule } from '@schakel/jobs';
+import { WebModule } from '@schakel/web';
 import { DemoModule } from './demo.module';
 import { DemoSeeder } from './demo.seeder';
 import { DemoSessionsSeeder } from './demo-sessions.seeder';
 
-// JobsModule: adding members writes outbox rows (invitations) and may nudge the relay.
-@Module({ imports: [ConfigModule, DatabaseModule, JobsModule.forRoot({ role: 'producer' }), DemoModule] })
+// The same global modules as the API (JobsModule: outbox rows and the relay's nudge; WebModule:
+// signed links), so the domain services the seeders use resolve as they do there.
+@Module({ imports: [ConfigModule, DatabaseModule, JobsModule.forRoot({ role: 'producer' }), WebModule, DemoModule] })
 class SeedModule {}
 
 /** `node dist/libs/demo/src/seed.js`: seeds the demo data into the configured database. */

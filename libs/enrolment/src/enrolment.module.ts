@@ -3,34 +3,40 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Course } from '@schakel/catalogue';
 import { OrganisationModule } from '@schakel/organisation';
 import { SessionModule } from '@schakel/session';
-import { BulkEnrolmentService } from './bulk-enrolment.service';
-import { CancellationService } from './cancellation.service';
-import { CompletionService } from './completion.service';
-import { EnrolmentController } from './enrolment.controller';
+import { AttendanceRepository } from './attendance/attendance.repository';
+import { AttendanceService } from './attendance/attendance.service';
+import { CancellationService } from './cancel/cancellation.service';
+import { CompletionService } from './completion/completion.service';
+import { BulkEnrolmentService } from './enrol/bulk-enrolment.service';
+import { EnrolmentService } from './enrol/enrolment.service';
+import { OnlineEnrolmentService } from './enrol/online-enrolment.service';
+import { SessionEnrolmentService } from './enrol/session-enrolment.service';
 import { EnrolmentRepository } from './enrolment.repository';
-import { EnrolmentService } from './enrolment.service';
+import { Attendance } from './entities/attendance.entity';
+import { Completion } from './entities/completion.entity';
 import { Enrolment } from './entities/enrolment.entity';
-import { Attendance, Completion, LessonProgress, QuizAttempt } from './entities/progress.entities';
-import { MyEnrolmentsRepository } from './my-enrolments.repository';
-import { MyEnrolmentsService } from './my-enrolments.service';
-import { OnlineEnrolmentService } from './online-enrolment.service';
-import { MyEnrolmentsController, ProgressController } from './progress.controller';
-import { ProgressRepository } from './progress.repository';
-import { ProgressService } from './progress.service';
-import { SESSION_ENROLMENT_CONTROLLERS, SESSION_ENROLMENT_PROVIDERS } from './session-enrolment.providers';
+import { LessonProgress } from './entities/lesson-progress.entity';
+import { QuizAttempt } from './entities/quiz-attempt.entity';
+import { MyEnrolmentsRepository } from './progress/my-enrolments.repository';
+import { MyEnrolmentsService } from './progress/my-enrolments.service';
+import { ProgressRepository } from './progress/progress.repository';
+import { ProgressService } from './progress/progress.service';
+import { RosterRepository } from './roster/roster.repository';
+import { SessionRosterService } from './roster/session-roster.service';
 
+const SERVICES = [
+  EnrolmentService, OnlineEnrolmentService, SessionEnrolmentService, BulkEnrolmentService,
+  CancellationService, SessionRosterService, AttendanceService, CompletionService, ProgressService, MyEnrolmentsService,
+];
+
+/** Enrolments, their seats (through the session lib's SeatLedger), progress and completion; no controllers (EnrolmentHttpModule). */
 @Module({
   imports: [
     TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, Attendance, Completion, Course]),
     OrganisationModule,
     SessionModule,
   ],
-  controllers: [EnrolmentController, MyEnrolmentsController, ProgressController, ...SESSION_ENROLMENT_CONTROLLERS],
-  providers: [
-    BulkEnrolmentService, CompletionService, EnrolmentRepository, EnrolmentService, OnlineEnrolmentService,
-    ProgressRepository, ProgressService, MyEnrolmentsRepository, MyEnrolmentsService,
-    ...SESSION_ENROLMENT_PROVIDERS,
-  ],
-  exports: [CompletionService, EnrolmentRepository, CancellationService],
+  providers: [...SERVICES, EnrolmentRepository, RosterRepository, AttendanceRepository, ProgressRepository, MyEnrolmentsRepository],
+  exports: [...SERVICES, EnrolmentRepository],
 })
 export class EnrolmentModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Course } from '@schakel/catalogue';
+import { Course, type CourseFormat } from '@schakel/catalogue';
 import { Enrolment, OPEN_ENROLMENT_STATUSES } from './entities/enrolment.entity';
 
 @Injectable()
@@ -20,9 +20,31 @@ export class EnrolmentRepository {
     return (manager?.getRepository(Enrolment) ?? this.enrolments).findOneBy({ userId, courseId, status: In(OPEN_ENROLMENT_STATUSES) });
   }
 
-  insert(manager: EntityManager, enrolment: Partial<Enrolment>): Promise<Enrolment> {
-    const repo = manager.getRepository(Enrolment);
-    return repo.save(repo.create(enrolment));
+  insert(enrolment: Partial<Enrolment>): Promise<Enrolment> {
+    return this.enrolments.save(this.enrolments.create(enrolment));
+  }
+
+  /**
+   * The one way to lock an enrolment row: every step that changes an enrolment (progress,
+   * cancellation, a trainer's pick from the line) takes it, so they happen one at a time.
+   * When a session is involved, its row is locked first (always in that order).
+   */
+  lockEnrolment(manager: EntityManager, id: string): Promise<Enrolment | null> {
+    return manager.getRepository(Enrolment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async courseFormat(manager: EntityManager, courseId: string): Promise<CourseFormat> {
+    const [row] = (await manager.query(`SELECT format FROM courses WHERE id = $1`, [courseId])) as Array<{ format: CourseFormat }>;
+    return row.format;
+  }
+
+  /** The enrolment row only; a seat or place in line it held is given back through the SeatLedger. */
+  async markCancelled(manager: EntityManager, id: string): Promise<Enrolment> {
+    await manager.query(
+      `UPDATE enrolments SET status = 'cancelled', waitlist_position = NULL, cancelled_at = now(), updated_at = now() WHERE id = $1`,
+      [id],
+    );
+    return (await manager.getRepository(Enrolment).findOneBy({ id }))!;
   }
 
   /**

@@ -1,10 +1,17 @@
 import { DomainException } from '@schakel/common';
 
+/** Every code identity answers with; clients rely on them, so they never change. */
+export enum IdentityErrorCode {
+  EmailTaken = 'identity.email-taken',
+  BadCredentials = 'identity.bad-credentials',
+  BadToken = 'identity.bad-token',
+}
+
 export const IdentityError = {
   emailTaken: () =>
-    new DomainException(409, 'identity.email-taken', 'An account with this e-mail address already exists', [
+    new DomainException(409, IdentityErrorCode.EmailTaken, 'An account with this e-mail address already exists', [
       { field: 'email', problem: 'is already registered' },
     ]),
-  badCredentials: () => new DomainException(401, 'identity.bad-credentials', 'E-mail address or password is wrong'),
-  badToken: () => new DomainException(401, 'identity.bad-token', 'The access token is missing, invalid or expired'),
+  badCredentials: () => new DomainException(401, IdentityErrorCode.BadCredentials, 'E-mail address or password is wrong'),
+  badToken: () => new DomainException(401, IdentityErrorCode.BadToken, 'The access token is missing, invalid or expired'),
 };

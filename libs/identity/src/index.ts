@@ -1,6 +1,7 @@
 export * from './access.decorator';
 export * from './auth.guard';
-export * from './dto/user.response';
+export * from './dto/auth.dto';
+export * from './dto/user.dto';
 export * from './entities/user.entity';
 export * from './identity.exception';
 export * from './identity.module';
@@ -8,4 +9,3 @@ export * from './identity.service';
 export * from './password.hasher';
 export * from './token.service';
 export * from './user.repository';
-

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DeliveryState, DeliverySubject } from './entities/message-delivery.entity';
+import type { MessageKind } from './kinds';
 import { DUE_EXPIRY_NOTICES_SQL, DUE_NUDGES_SQL, DUE_REMINDERS_SQL } from './sweep.queries';
 
 export interface NewDelivery {
   key: string;
-  kind: string;
+  kind: MessageKind;
   userId: string;
   subject: DeliverySubject;
 }

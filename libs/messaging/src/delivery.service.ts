@@ -3,7 +3,8 @@ import { AppConfig } from '@schakel/config';
 import { JobProducer } from '@schakel/jobs';
 import { DeliveryRepository, MAX_DELIVERY_ATTEMPTS, type DeliveryRef } from './delivery.repository';
 import { MailerService } from './mailer.service';
-import { MessageComposer, NUDGE_KINDS } from './message.composer';
+import { isMessageKind, MESSAGES } from './kinds';
+import { MessageComposer } from './message.composer';
 
 export type DeliveryOutcome = 'sent' | 'held' | 'skipped' | 'not-ours';
 
@@ -29,8 +30,9 @@ export class DeliveryService {
 
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
     const { claimLeaseSeconds, dailyLimit } = this.config.messaging;
-    const kind = await this.kindOf(deliveryId);
-    const claim = await this.deliveries.claim(deliveryId, claimLeaseSeconds, { limited: NUDGE_KINDS.includes(kind ?? ''), perDay: dailyLimit });
+    const kind = await this.deliveries.kindOf(deliveryId);
+    const limited = kind !== null && isMessageKind(kind) && MESSAGES[kind].nudge;
+    const claim = await this.deliveries.claim(deliveryId, claimLeaseSeconds, { limited, perDay: dailyLimit });
     if (claim.outcome === 'not-ours') return 'not-ours';
     const { delivery } = claim;
     if (claim.outcome === 'held') {
@@ -62,9 +64,5 @@ export class DeliveryService {
       'message.send',
       refs.map((ref) => ({ data: { deliveryId: ref.id }, options: { jobId: `msg.${ref.id}.${ref.attempts}`, backoff } })),
     );
-  }
-
-  private async kindOf(deliveryId: string): Promise<string | null> {
-    return this.deliveries.kindOf(deliveryId);
   }
 }

@@ -1,17 +1,12 @@
-export * from './calendar.builder';
-export * from './delivery.repository';
 export * from './delivery.service';
 export * from './entities/caught-mail.entity';
 export * from './entities/message-delivery.entity';
 export * from './entities/message-preference.entity';
-export * from '@schakel/common';
-export * from './message-windows';
-export * from './messaging.module';
 export * from './events/messaging.consumer';
+export { isMessageKind, MESSAGE_KINDS, MESSAGES, type MessageDefinition, type MessageKind, type MessageSubjects } from './kinds';
+export * from './mailer.service';
+export * from './message-windows.rules';
+export * from './messaging.exception';
+export * from './messaging.module';
 export * from './preference.repository';
-export * from './sweep.queries';
 export * from './sweep.service';
-export * from './template.renderer';
-
-export * from './cancel-link.controller';
-export * from './welcome.controller';

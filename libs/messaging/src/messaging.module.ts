@@ -1,22 +1,22 @@
 import { Module } from '@nestjs/common';
+import { CaughtMailRepository } from './caught-mail.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryService } from './delivery.service';
-import { DevMailController } from './dev-mail.controller';
 import { MessagingEventConsumer } from './events/messaging.consumer';
 import { MailerService } from './mailer.service';
 import { MessageContextRepository } from './message-context.repository';
 import { MessageComposer } from './message.composer';
 import { PreferenceRepository } from './preference.repository';
-import { PreferencesController, UnsubscribeController } from './preferences.controller';
 import { SweepService } from './sweep.service';
 
 /**
- * E-mail. The API serves preferences, unsubscribe links and the development mail page;
- * the worker drives MessagingEventConsumer, SweepService and DeliveryService. Uses the global DatabaseModule, JobsModule and ConfigModule.
+ * E-mail, without controllers: the worker drives MessagingEventConsumer, SweepService and
+ * DeliveryService; the API adds MessagingHttpModule. Uses the global DatabaseModule,
+ * JobsModule, ConfigModule and WebModule (signed links).
  */
 @Module({
-  controllers: [PreferencesController, UnsubscribeController, DevMailController],
   providers: [
+    CaughtMailRepository,
     DeliveryRepository,
     DeliveryService,
     MailerService,
@@ -26,6 +26,6 @@ import { SweepService } from './sweep.service';
     PreferenceRepository,
     SweepService,
   ],
-  exports: [DeliveryService, MessagingEventConsumer, PreferenceRepository, SweepService, DeliveryRepository],
+  exports: [CaughtMailRepository, DeliveryRepository, DeliveryService, MessagingEventConsumer, PreferenceRepository, SweepService],
 })
 export class MessagingModule {}

@@ -1,15 +1,23 @@
+import type { MessageKind } from './kinds';
+
 /**
  * The sweep's due selections. Each inserts the deliveries that are due now ($1) and
  * returns the new rows; ON CONFLICT on the delivery key makes concurrent sweeps
  * harmless. Each starts from a partial index on the moment (sessions.starts_at,
  * enrolments.last_activity_at, certificates.expires_at), so its cost follows what is
  * due within the window, not the number of enrolments.
+ *
+ * The keys are built here in SQL, in the same format as each kind's `key()`
+ * (kinds/*.message.ts; message-kinds.spec.ts pins them).
  */
+const REMINDER: MessageKind = 'session-reminder';
+const NUDGE: MessageKind = 'module-nudge';
+const EXPIRY_NOTICE: MessageKind = 'certificate-expiring';
 
 /** Confirmed learners of sessions starting within 7 days; only the latest window that applies. */
 export const DUE_REMINDERS_SQL = `
   INSERT INTO message_deliveries (key, kind, user_id, subject)
-  SELECT 'session-reminder:' || w.win || ':' || s.id || ':' || e.user_id, 'session-reminder', e.user_id,
+  SELECT '${REMINDER}:' || w.win || ':' || s.id || ':' || e.user_id, '${REMINDER}', e.user_id,
          jsonb_build_object('sessionId', s.id, 'enrolmentId', e.id, 'window', w.win)
     FROM sessions s
     CROSS JOIN LATERAL (SELECT CASE WHEN s.starts_at <= $1::timestamptz + interval '1 day' THEN '1d' ELSE '7d' END AS win) w
@@ -27,14 +35,14 @@ export const DUE_REMINDERS_SQL = `
  */
 export const DUE_NUDGES_SQL = `
   INSERT INTO message_deliveries (key, kind, user_id, subject)
-  SELECT 'module-nudge:' || e.id || ':' || (prev.n + 1), 'module-nudge', e.user_id,
+  SELECT '${NUDGE}:' || e.id || ':' || (prev.n + 1), '${NUDGE}', e.user_id,
          jsonb_build_object('enrolmentId', e.id, 'window', (prev.n + 1)::text)
     FROM enrolments e
     JOIN courses c ON c.id = e.course_id AND c.format IN ('online', 'blended')
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS n, max(d.created_at) AS last
         FROM message_deliveries d
-       WHERE d.key IN ('module-nudge:' || e.id || ':1', 'module-nudge:' || e.id || ':2')) prev
+       WHERE d.key IN ('${NUDGE}:' || e.id || ':1', '${NUDGE}:' || e.id || ':2')) prev
    WHERE e.status = 'active'
      AND e.last_activity_at <= $1::timestamptz - interval '14 days'
      AND e.last_activity_at > $1::timestamptz - interval '90 days'
@@ -46,7 +54,7 @@ export const DUE_NUDGES_SQL = `
 /** Issued, unrevoked, not yet renewed certificates expiring within 60 days (60d, then 14d). */
 export const DUE_EXPIRY_NOTICES_SQL = `
   INSERT INTO message_deliveries (key, kind, user_id, subject)
-  SELECT 'certificate-expiring:' || w.win || ':' || c.id, 'certificate-expiring', c.user_id,
+  SELECT '${EXPIRY_NOTICE}:' || w.win || ':' || c.id, '${EXPIRY_NOTICE}', c.user_id,
          jsonb_build_object('certificateId', c.id, 'window', w.win)
     FROM certificates c
     CROSS JOIN LATERAL (SELECT CASE WHEN c.expires_at <= $1::timestamptz + interval '14 days' THEN '14d' ELSE '60d' END AS win) w

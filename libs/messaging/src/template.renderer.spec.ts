@@ -1,5 +1,6 @@
 import { formatDate, formatMeeting } from '@schakel/common';
-import { EMAIL_TEMPLATES, parseTemplateFile, TemplateRenderer } from './template.renderer';
+import { MESSAGES } from './kinds';
+import { parseTemplateFile, TemplateRenderer } from './template.renderer';
 
 const session = {
   lines: [formatMeeting(new Date('2026-03-03T09:00:00Z'), new Date('2026-03-03T15:00:00Z'), 'nl')],
@@ -47,9 +48,9 @@ describe('e-mail templates', () => {
     expect(mail.html).toContain('href="http://x.test/u"');
   });
 
-  it.each(['nl', 'en'] as const)('has every template in %s, each with a subject', (locale) => {
-    for (const name of EMAIL_TEMPLATES) {
-      const mail = renderer.render(locale, name, { name: 'X', course: 'Y', session, organisation: 'Z', position: 1, expiresOn: 'morgen', link: 'l', verifyUrl: 'v' });
+  it.each(['nl', 'en'] as const)('has the template of every message kind in %s, each with a subject', (locale) => {
+    for (const { template } of Object.values(MESSAGES)) {
+      const mail = renderer.render(locale, template, { name: 'X', course: 'Y', session, organisation: 'Z', position: 1, expiresOn: 'morgen', link: 'l', verifyUrl: 'v' });
       expect(mail.subject.length).toBeGreaterThan(3);
       expect(mail.text).toContain('X');
     }

@@ -1,22 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Locale } from '@schakel/common';
-
-export const EMAIL_TEMPLATES = [
-  'enrolment-confirmed',
-  'enrolment-waitlisted',
-  'enrolment-promoted',
-  'enrolment-cancelled',
-  'session-changed',
-  'session-cancelled',
-  'session-reminder',
-  'module-nudge',
-  'certificate-issued',
-  'certificate-expiring',
-  'member-invited',
-] as const;
-export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+import { templatesRoot, type Locale } from '@schakel/common';
 
 export interface RenderedEmail {
   subject: string;
@@ -48,25 +33,16 @@ export function parseTemplateFile(source: string, file = 'template'): Record<'su
   return parts as Record<'subject' | 'text' | 'html', string>;
 }
 
-/** Finds templates/emails from the sources (ts-jest) and from dist/ alike. */
-export function findEmailTemplatesDir(start = __dirname): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'templates', 'emails');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error('templates/emails not found');
-  }
-}
-
 /** Compiles every e-mail template once per process, one Handlebars environment per locale. */
 export class TemplateRenderer {
   private readonly compiled = new Map<string, CompiledTemplate>();
   private readonly layouts = new Map<Locale, HandlebarsTemplateDelegate>();
 
-  constructor(dir = findEmailTemplatesDir()) {
+  constructor(dir = join(templatesRoot(), 'emails')) {
     for (const locale of LOCALES) this.load(join(dir, locale), locale);
   }
 
-  render(locale: Locale, name: EmailTemplate, data: object): RenderedEmail {
+  render(locale: Locale, name: string, data: object): RenderedEmail {
     const template = this.compiled.get(`${locale}/${name}`) ?? this.compiled.get(`nl/${name}`);
     const layout = this.layouts.get(locale) ?? this.layouts.get('nl');
     if (!template || !layout) throw new Error(`e-mail template ${locale}/${name} is missing`);

@@ -1,5 +1,5 @@
+export * from './dto/member.dto';
 export * from './dto/organisation.dto';
-export * from './dto/organisation.response';
 export * from './entities/membership.entity';
 export * from './entities/organisation.entity';
 export * from './membership.repository';
@@ -8,4 +8,3 @@ export * from './organisation.exception';
 export * from './organisation.module';
 export * from './organisation.repository';
 export * from './organisation.service';
-

@@ -5,13 +5,12 @@ import { Membership } from './entities/membership.entity';
 import { Organisation } from './entities/organisation.entity';
 import { MembershipRepository } from './membership.repository';
 import { OrganisationAccess } from './organisation-access.service';
-import { MeController, OrganisationController } from './organisation.controller';
 import { OrganisationRepository } from './organisation.repository';
 import { OrganisationService } from './organisation.service';
 
+/** Organisations, their members and the tenancy rules. No HTTP: see OrganisationHttpModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, Membership]), IdentityModule],
-  controllers: [OrganisationController, MeController],
   providers: [OrganisationService, OrganisationRepository, MembershipRepository, OrganisationAccess],
   exports: [OrganisationService, OrganisationAccess, MembershipRepository, OrganisationRepository],
 })

@@ -2,17 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '@schakel/identity';
 import { UnitOfWork, type Transaction } from '@schakel/jobs';
-import { UpdateSessionDto } from './dto/update-session.dto';
-import { SessionResponse } from './dto/session.response';
+import { SessionResponse, UpdateSessionDto } from './dto/session.dto';
 import type { Meeting } from './entities/meeting.entity';
 import type { Session } from './entities/session.entity';
-import { MeetingPeriod, parseMeetings, periodOf } from './meeting-input';
-import { SeatLedger } from './seat-ledger.service';
+import { MeetingPeriod, parseMeetings, periodOf } from './meeting.rules';
+import { SeatLedger } from './seats/seat-ledger.service';
 import { SessionAccess } from './session-access.service';
 import { SessionError } from './session.exception';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
-import { WaitlistRepository } from './waitlist.repository';
 
 /**
  * A trainer changes or cancels a session. Each runs under the session row's lock, so it
@@ -25,7 +23,6 @@ export class SessionChangeService {
   constructor(
     private readonly work: UnitOfWork,
     private readonly sessions: SessionRepository,
-    private readonly waitlist: WaitlistRepository,
     private readonly seats: SeatLedger,
     private readonly access: SessionAccess,
     private readonly reader: SessionService,
@@ -65,10 +62,7 @@ export class SessionChangeService {
       locked.status = 'cancelled';
       locked.sequence += 1;
       await this.sessions.saveSession(manager, locked);
-      const cancelled = await this.waitlist.cancelOpenEnrolments(manager, locked.id);
-      for (const e of cancelled) {
-        await tx.publish('session.cancelled', { userId: e.userId, enrolmentId: e.id, sessionId: locked.id, sequence: locked.sequence });
-      }
+      await this.seats.cancelAll(tx, locked);
       return (await this.sessions.findById(locked.id, manager))!;
     });
     return this.reader.present(session, true);
@@ -120,7 +114,7 @@ export class SessionChangeService {
   }
 
   private async tellConfirmed(tx: Transaction, session: Session): Promise<void> {
-    for (const e of await this.waitlist.confirmedEnrolments(tx.manager, session.id)) {
+    for (const e of await this.seats.holders(tx.manager, session.id)) {
       await tx.publish('session.changed', { userId: e.userId, enrolmentId: e.id, sessionId: session.id, sequence: session.sequence });
     }
   }

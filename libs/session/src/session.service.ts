@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
+import { UnitOfWork } from '@schakel/jobs';
 import { MembershipRepository } from '@schakel/organisation';
-import { CreateSessionDto } from './dto/create-session.dto';
-import { SessionQueryDto } from './dto/session-query.dto';
-import { SessionResponse, toSessionResponse } from './dto/session.response';
+import { CreateSessionDto, SessionQueryDto, SessionResponse, toSessionResponse } from './dto/session.dto';
 import type { Meeting } from './entities/meeting.entity';
 import type { Session } from './entities/session.entity';
-import { parseMeetings, periodOf } from './meeting-input';
+import { parseMeetings, periodOf } from './meeting.rules';
 import { SessionAccess } from './session-access.service';
 import { SessionError } from './session.exception';
 import { SessionRepository } from './session.repository';
@@ -18,7 +15,7 @@ import { SessionRepository } from './session.repository';
 @Injectable()
 export class SessionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly sessions: SessionRepository,
     private readonly memberships: MembershipRepository,
     private readonly access: SessionAccess,
@@ -38,7 +35,7 @@ export class SessionService {
     const unknown = trainerIds.find((id) => !known.has(id));
     if (unknown) throw SessionError.trainerNotFound(unknown);
 
-    const session = await this.dataSource.transaction((manager) =>
+    const session = await this.work.run(({ manager }) =>
       this.sessions.insert(
         manager,
         {

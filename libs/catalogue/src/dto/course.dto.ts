@@ -3,12 +3,13 @@ import {
   ValidateIf, ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
 import { CHAIN_ROLES, LOCALES, PageQueryDto, type ChainRole, type Locale } from '@schakel/common';
-import { COURSE_FORMATS, COURSE_STATUSES, type CourseFormat, type CourseStatus } from '../entities/course.entity';
+import { COURSE_FORMATS, COURSE_STATUSES, type Course, type CourseFormat, type CourseStatus } from '../entities/course.entity';
+import type { Quiz } from '../entities/quiz.entity';
 
 /** Optional, but not nullable: `null` is validated (and rejected) like any wrong value. */
 const IsOptionalValue = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export class CreateCourseDto {
   @ApiProperty({ example: 'het-eerste-gesprek', pattern: SLUG_PATTERN.source })
@@ -121,3 +122,72 @@ export class CourseQueryDto extends PageQueryDto {
   format?: CourseFormat;
 }
 
+export class CourseSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ enum: LOCALES }) language: Locale;
+  @ApiProperty({ enum: CHAIN_ROLES, isArray: true }) chainRoles: ChainRole[];
+  @ApiProperty({ enum: COURSE_FORMATS }) format: CourseFormat;
+  @ApiProperty({ enum: COURSE_STATUSES }) status: CourseStatus;
+  @ApiProperty({ nullable: true }) certificateValidityMonths: number | null;
+  @ApiProperty({ nullable: true }) passMark: number | null;
+  @ApiProperty({ nullable: true }) durationHours: number | null;
+  @ApiProperty({ type: [String], format: 'uuid' }) prerequisiteIds: string[];
+}
+
+export class CoursePageResponse {
+  @ApiProperty({ type: [CourseSummaryResponse] }) items: CourseSummaryResponse[];
+  @ApiProperty() total: number;
+}
+
+export class PrerequisiteResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+}
+
+export class QuizSummaryResponse {
+  @ApiProperty() passMark: number;
+  @ApiProperty({ nullable: true }) maxAttempts: number | null;
+  @ApiProperty() questionCount: number;
+}
+
+export class CourseDetailResponse extends CourseSummaryResponse {
+  @ApiProperty({ type: [PrerequisiteResponse] }) prerequisites: PrerequisiteResponse[];
+  @ApiProperty({ format: 'uuid', nullable: true }) renewsCourseId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) authorId: string | null;
+  @ApiProperty() lessonCount: number;
+  @ApiProperty({ type: QuizSummaryResponse, nullable: true }) quiz: QuizSummaryResponse | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+/** Explicit mapping of a course with what the detail page shows beside it. */
+export const toCourseDetail = (
+  course: Course,
+  prerequisites: PrerequisiteResponse[],
+  lessonCount: number,
+  quiz: Quiz | null,
+): CourseDetailResponse => ({
+  id: course.id,
+  slug: course.slug,
+  title: course.title,
+  summary: course.summary,
+  language: course.language,
+  chainRoles: course.chainRoles,
+  format: course.format,
+  status: course.status,
+  certificateValidityMonths: course.certificateValidityMonths,
+  passMark: course.passMark,
+  durationHours: course.durationHours,
+  prerequisiteIds: prerequisites.map((p) => p.id),
+  prerequisites,
+  renewsCourseId: course.renewsCourseId,
+  authorId: course.createdById,
+  lessonCount,
+  quiz: quiz ? { passMark: quiz.passMark, maxAttempts: quiz.maxAttempts, questionCount: quiz.questions.length } : null,
+  createdAt: course.createdAt.toISOString(),
+  updatedAt: course.updatedAt.toISOString(),
+});

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import type { Lesson } from '../entities/lesson.entity';
 
 const IsOptionalValue = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 const VIDEO_URL = { protocols: ['http', 'https'], require_protocol: true };
@@ -39,3 +40,21 @@ export class UpdateLessonDto {
   @IsOptionalValue() @IsInt() @Min(0) @Max(1000)
   position?: number;
 }
+
+export class LessonResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'Markdown, as the author wrote it' }) body: string;
+  @ApiProperty({ nullable: true }) videoUrl: string | null;
+  @ApiProperty() position: number;
+}
+
+export const toLessonResponse = (l: Lesson): LessonResponse => ({
+  id: l.id,
+  courseId: l.courseId,
+  title: l.title,
+  body: l.body,
+  videoUrl: l.videoUrl,
+  position: l.position,
+});

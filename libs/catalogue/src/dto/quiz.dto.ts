@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
+import type { QuestionKind, Quiz, QuizQuestion } from '../entities/quiz.entity';
 
 export class QuizQuestionDto {
   @ApiProperty({ example: 'Wat is een goede eerste vraag?' })
@@ -31,3 +32,52 @@ export class PutQuizDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => QuizQuestionDto)
   questions: QuizQuestionDto[];
 }
+
+/** What a learner sees of a question: never the correct answers. */
+export class LearnerQuestionResponse {
+  @ApiProperty() prompt: string;
+  @ApiProperty({ enum: ['single', 'multiple'] }) kind: QuestionKind;
+  @ApiProperty({ type: [String] }) options: string[];
+}
+
+export class LearnerQuizResponse {
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty() passMark: number;
+  @ApiProperty({ nullable: true }) maxAttempts: number | null;
+  @ApiProperty({ type: [LearnerQuestionResponse] }) questions: LearnerQuestionResponse[];
+}
+
+export class AuthorQuestionResponse extends LearnerQuestionResponse {
+  @ApiProperty({ type: [Number] }) correct: number[];
+}
+
+/** The authors' view, with the answers. */
+export class AuthorQuizResponse {
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty() passMark: number;
+  @ApiProperty({ nullable: true }) maxAttempts: number | null;
+  @ApiProperty({ type: [AuthorQuestionResponse] }) questions: AuthorQuestionResponse[];
+  @ApiProperty() updatedAt: string;
+}
+
+/** Built field by field, so nothing stored with a question (the answers) can slip through. */
+const toLearnerQuestion = (q: QuizQuestion): LearnerQuestionResponse => ({
+  prompt: q.prompt,
+  kind: q.kind,
+  options: [...q.options],
+});
+
+export const toLearnerQuiz = (quiz: Quiz): LearnerQuizResponse => ({
+  courseId: quiz.courseId,
+  passMark: quiz.passMark,
+  maxAttempts: quiz.maxAttempts,
+  questions: quiz.questions.map(toLearnerQuestion),
+});
+
+export const toAuthorQuiz = (quiz: Quiz): AuthorQuizResponse => ({
+  courseId: quiz.courseId,
+  passMark: quiz.passMark,
+  maxAttempts: quiz.maxAttempts,
+  questions: quiz.questions.map((q) => ({ ...toLearnerQuestion(q), correct: [...q.correct] })),
+  updatedAt: quiz.updatedAt.toISOString(),
+});

@@ -1,10 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { CHAIN_ROLES, type ChainRole } from '@schakel/common';
-import type { CertificateStatus } from '../validity';
-
-const STATUSES = ['valid', 'expired', 'revoked'];
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { formatCertificateCode } from '../certificate-code';
+import type { CertificateWithNames } from '../certificate.repository';
+import { CERTIFICATE_STATUSES, certificateStatus, type CertificateStatus } from '../validity.rules';
 
 export class RevokeCertificateDto {
   @ApiProperty({ description: 'Why the certificate no longer holds; shown to everyone who verifies it', maxLength: 500 })
@@ -13,18 +12,12 @@ export class RevokeCertificateDto {
   reason: string;
 }
 
-export class ChainReportQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional() @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
-}
-
 /** The holder's (or their organisation admin's) view of a certificate. */
 export class CertificateResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'The verification code, in groups of four' }) code: string;
   @ApiProperty({ enum: ['pending', 'issued'], description: 'pending until the PDF is made' }) state: 'pending' | 'issued';
-  @ApiProperty({ enum: STATUSES }) status: CertificateStatus;
+  @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: CertificateStatus;
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() holderName: string;
   @ApiProperty({ format: 'uuid' }) courseId: string;
@@ -39,34 +32,21 @@ export class CertificateResponse {
   @ApiProperty({ description: 'The public verification page (also in the QR code)' }) verifyUrl: string;
 }
 
-/** What anyone with the code learns: no e-mail address, no internal id. */
-export class VerificationResponse {
-  @ApiProperty() valid: boolean;
-  @ApiProperty({ enum: STATUSES }) status: CertificateStatus;
-  @ApiPropertyOptional() revokedReason?: string;
-  @ApiProperty() holderName: string;
-  @ApiProperty() courseTitle: string;
-  @ApiProperty({ example: 'Schakel' }) issuer: string;
-  @ApiProperty() issuedAt: string;
-  @ApiProperty() validFrom: string;
-  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
-  @ApiProperty({ description: 'SHA-256 (hex) of the genuine PDF' }) pdfSha256: string;
-}
-
-export class PdfCheckResponse {
-  @ApiProperty({ description: 'true when the uploaded file is byte for byte the issued PDF' }) matches: boolean;
-}
-
-export class ChainRoleRow {
-  @ApiProperty({ enum: CHAIN_ROLES }) chainRole: ChainRole;
-  @ApiProperty({ description: 'Members with this chain role' }) assigned: number;
-  @ApiProperty({ description: '… holding a valid certificate of a published course for this role' }) certified: number;
-  @ApiProperty({ description: '… not certified, with an open enrolment in such a course' }) inProgress: number;
-  @ApiProperty({ description: '… certified, but every such certificate expires within 60 days' }) expiringSoon: number;
-}
-
-export class ChainReportResponse {
-  @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty() generatedAt: string;
-  @ApiProperty({ type: [ChainRoleRow] }) roles: ChainRoleRow[];
-}
+export const toCertificateResponse = ({ certificate: c, holderName, courseTitle }: CertificateWithNames, verifyUrl: string): CertificateResponse => ({
+  id: c.id,
+  code: formatCertificateCode(c.code),
+  state: c.state,
+  status: certificateStatus(c),
+  userId: c.userId,
+  holderName,
+  courseId: c.courseId,
+  courseTitle,
+  validFrom: c.validFrom.toISOString(),
+  expiresAt: c.expiresAt?.toISOString() ?? null,
+  issuedAt: c.issuedAt?.toISOString() ?? null,
+  revokedAt: c.revokedAt?.toISOString() ?? null,
+  revokedReason: c.revokedReason,
+  renewsCertificateId: c.renewsCertificateId,
+  pdfSha256: c.pdfSha256,
+  verifyUrl,
+});

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Locale } from '@schakel/common';
+import { templatesRoot, type Locale } from '@schakel/common';
 
 /** What a certificate template may print; every value is already formatted for the locale. */
 export interface CertificateView {
@@ -21,14 +21,6 @@ export interface CertificateView {
   issuer: string;
 }
 
-/** The folder holding `templates/certificates`, found from here in both the build (dist/) and the sources. */
-export function findTemplatesRoot(start = __dirname): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'templates', 'certificates'))) return join(dir, 'templates');
-    if (dirname(dir) === dir) throw new Error(`templates/certificates not found above ${start}`);
-  }
-}
-
 const SAFE_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /**
@@ -40,7 +32,7 @@ export class CertificateTemplates {
   private readonly compiled = new Map<string, HandlebarsTemplateDelegate<CertificateView> | null>();
   private readonly folder: string;
 
-  constructor(root = findTemplatesRoot()) {
+  constructor(root = templatesRoot()) {
     this.folder = join(root, 'certificates');
   }
 

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
 import QRCode from 'qrcode';
-import type { ChainRole, Locale } from '@schakel/common';
+import { formatDate, type ChainRole, type Locale } from '@schakel/common';
 import { formatCertificateCode } from '../certificate-code';
-import { CERTIFICATE_ZONE } from '../validity';
 import { CHAIN_ROLE_LABELS } from './chain-role-labels';
 import { CertificateTemplates, type CertificateView } from './certificate-templates';
 import { layoutPdf, parseLayout } from './pdf-layout';
@@ -56,7 +54,7 @@ export class CertificateRenderer {
   }
 
   view(content: CertificateContent): CertificateView {
-    const date = (d: Date) => DateTime.fromJSDate(d).setZone(CERTIFICATE_ZONE).setLocale(content.locale).toFormat('d MMMM yyyy');
+    const date = (d: Date) => formatDate(d, content.locale);
     const days = [...new Set(content.dates.map(date))];
     const and = content.locale === 'en' ? ' and ' : ' en ';
     const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`);

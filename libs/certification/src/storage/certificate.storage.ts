@@ -6,7 +6,6 @@ export interface CertificateStorage {
   put(key: string, body: Buffer): Promise<void>;
   /** The stored bytes, or null when nothing is stored under the key. */
   get(key: string): Promise<Buffer | null>;
-  exists(key: string): Promise<boolean>;
 }
 
 /** Deterministic per certificate, so a retry overwrites rather than adds a file. */

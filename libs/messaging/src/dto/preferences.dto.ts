@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import type { Preferences } from '../preference.repository';
 
 export class PreferencesResponse {
   @ApiProperty({ description: 'Session reminders, module nudges and certificate expiry notices. Confirmations and changes always arrive.' })
@@ -13,8 +14,6 @@ export class UpdatePreferencesDto {
   nudges?: boolean;
 }
 
-export class UnsubscribeQueryDto {
-  @ApiProperty({ description: 'The signed token from the e-mail' })
-  @IsString()
-  token: string;
+export function toPreferencesResponse(preferences: Preferences): PreferencesResponse {
+  return { nudges: preferences.nudges };
 }

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { OrganisationRole } from '@schakel/common';
+
+/** What access needs to know of a session (the session lib loads it; access decides). */
+export interface SessionScope {
+  id: string;
+  visibility: 'open' | 'in-company';
+  organisationId: string | null;
+}
+
+/**
+ * The tenancy SQL, in one place: who is a member of what, with which roles, who trains
+ * which session, which organisation an admin shares with a person. Every rule in
+ * AccessService reads through here.
+ */
+@Injectable()
+export class AccessRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The person's roles in the organisation, or null when she is not a member. */
+  async rolesIn(userId: string, organisationId: string): Promise<OrganisationRole[] | null> {
+    const [row] = (await this.dataSource.query(`SELECT roles FROM memberships WHERE user_id = $1 AND organisation_id = $2`, [userId, organisationId])) as Array<{
+      roles: OrganisationRole[];
+    }>;
+    return row ? row.roles : null;
+  }
+
+  async organisationIds(userId: string, roles?: readonly OrganisationRole[]): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT organisation_id AS id FROM memberships WHERE user_id = $1 AND ($2::text[] IS NULL OR roles && $2::text[]) ORDER BY created_at`,
+      [userId, roles ?? null],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  async trains(sessionId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM session_trainers WHERE session_id = $1 AND user_id = $2`, [sessionId, userId]);
+    return rows.length > 0;
+  }
+
+  /** An organisation where `adminId` is org-admin and `personId` a member (the earliest), or null. */
+  async organisationAdministering(adminId: string, personId: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT a.organisation_id AS id
+         FROM memberships a JOIN memberships m ON m.organisation_id = a.organisation_id
+        WHERE a.user_id = $1 AND 'org-admin' = ANY(a.roles) AND m.user_id = $2
+        ORDER BY a.created_at LIMIT 1`,
+      [adminId, personId],
+    )) as Array<{ id: string }>;
+    return row ? row.id : null;
+  }
+}

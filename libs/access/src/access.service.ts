@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { OrganisationRole } from '@schakel/common';
+import type { AuthUser } from '@schakel/identity';
+import { AccessError } from './access.exception';
+import { AccessRepository, type SessionScope } from './access.repository';
+
+/** What access needs to know of a course. */
+export interface CourseScope {
+  status: 'draft' | 'published' | 'archived';
+  createdById: string | null;
+}
+
+/**
+ * "May this actor see or change this record?", answered in one place. Domains load the
+ * record and ask; the answers follow one pattern everywhere: a record the actor may not
+ * see does not exist for her (404), one she may see but not change is 403. Platform
+ * admins pass every rule.
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly repository: AccessRepository) {}
+
+  // organisations
+
+  /** Any member (or a platform admin) may see the organisation; others get 404. Returns her roles (null for a platform admin). */
+  async requireMember(actor: AuthUser, organisationId: string): Promise<OrganisationRole[] | null> {
+    if (actor.isPlatformAdmin) return null;
+    const roles = await this.repository.rolesIn(actor.id, organisationId);
+    if (!roles) throw AccessError.organisationNotFound();
+    return roles;
+  }
+
+  /** A member without one of `roles` gets 403. */
+  async requireRole(actor: AuthUser, organisationId: string, roles: readonly OrganisationRole[]): Promise<void> {
+    const held = await this.requireMember(actor, organisationId);
+    if (held && !held.some((role) => roles.includes(role))) throw AccessError.roleRequired(roles);
+  }
+
+  async isMember(userId: string, organisationId: string): Promise<boolean> {
+    return (await this.repository.rolesIn(userId, organisationId)) !== null;
+  }
+
+  /** Organisations the person belongs to, optionally only those where she holds one of `roles`. */
+  organisationIds(userId: string, roles?: readonly OrganisationRole[]): Promise<string[]> {
+    return this.repository.organisationIds(userId, roles);
+  }
+
+  // people and their records (enrolments, certificates)
+
+  /**
+   * The organisation through which `actor` may act for `personId` (enrol, cancel, read her
+   * certificates): one where the actor is org-admin and the person a member. Null when none.
+   */
+  organisationActingFor(actor: AuthUser, personId: string): Promise<string | null> {
+    return this.repository.organisationAdministering(actor.id, personId);
+  }
+
+  /** The person herself, a platform admin, or an admin of an organisation she belongs to. */
+  async mayActForPerson(actor: AuthUser, personId: string): Promise<boolean> {
+    if (actor.id === personId || actor.isPlatformAdmin) return true;
+    return (await this.organisationActingFor(actor, personId)) !== null;
+  }
+
+  // sessions
+
+  /** Open sessions are public; an in-company one exists only for its organisation's members, its trainers and platform admins. */
+  async canSeeSession(actor: AuthUser | undefined, session: SessionScope): Promise<boolean> {
+    if (session.visibility === 'open') return true;
+    if (!actor) return false;
+    if (actor.isPlatformAdmin) return true;
+    if (session.organisationId && (await this.isMember(actor.id, session.organisationId))) return true;
+    return this.repository.trains(session.id, actor.id);
+  }
+
+  trainsSession(sessionId: string, userId: string): Promise<boolean> {
+    return this.repository.trains(sessionId, userId);
+  }
+
+  // courses
+
+  /** Authors are the course's creator and every platform admin. */
+  isAuthor(actor: AuthUser | undefined, course: CourseScope): boolean {
+    return !!actor && (actor.isPlatformAdmin || course.createdById === actor.id);
+  }
+
+  /** A draft does not exist for anyone but its authors. */
+  canReadCourse(actor: AuthUser | undefined, course: CourseScope): boolean {
+    return course.status !== 'draft' || this.isAuthor(actor, course);
+  }
+}

@@ -1,0 +1,1 @@
+export * from './certification-http.module';

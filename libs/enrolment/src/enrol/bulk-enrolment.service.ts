@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import { isEmail, isUUID } from 'class-validator';
+import { DomainException } from '@schakel/common';
+import type { AuthUser } from '@schakel/identity';
+import { MembershipRepository, OrganisationAccess, OrganisationService } from '@schakel/organisation';
+import type { BulkResult, BulkRowResult } from '../dto/bulk-enrolment.dto';
+import { EnrolmentError } from '../enrolment.exception';
+import { EnrolmentService } from './enrolment.service';
+
+export const BULK_MAX_ROWS = 1000;
+const COLUMNS = ['email', 'name', 'courseId', 'sessionId'] as const;
+
+type CsvRow = Record<(typeof COLUMNS)[number], string | undefined>;
+
+/**
+ * POST /api/enrolments/bulk: an org admin's CSV of `email,name,courseId,sessionId`.
+ * Each row is handled on its own, in file order (so a waitlist follows the file): the
+ * person becomes a member when new, then is enrolled with every rule of a single
+ * enrolment. A bad row fails alone and says why; the others go through.
+ */
+@Injectable()
+export class BulkEnrolmentService {
+  constructor(
+    private readonly access: OrganisationAccess,
+    private readonly organisations: OrganisationService,
+    private readonly memberships: MembershipRepository,
+    private readonly enrolments: EnrolmentService,
+  ) {}
+
+  async enrol(actor: AuthUser, csv: unknown, organisationId?: string): Promise<BulkResult> {
+    const orgId = await this.organisationOf(actor, organisationId);
+    const rows = this.parse(csv);
+    const results: BulkRowResult[] = [];
+    for (const [index, row] of rows.entries()) results.push(await this.enrolRow(actor, orgId, index + 1, row));
+    const failed = results.filter((r) => r.outcome === 'failed').length;
+    return { organisationId: orgId, total: results.length, enrolled: results.length - failed, failed, rows: results };
+  }
+
+  private async enrolRow(actor: AuthUser, organisationId: string, row: number, input: CsvRow): Promise<BulkRowResult> {
+    const email = (input.email ?? '').trim();
+    try {
+      const problem = rowProblem(input);
+      if (problem) throw EnrolmentError.bulkRowInvalid(problem);
+      const member = await this.memberOf(actor, organisationId, email, (input.name ?? '').trim());
+      const { enrolment, created } = await this.enrolments.enrol(actor, {
+        courseId: input.courseId!.trim(),
+        userId: member,
+        ...(input.sessionId?.trim() ? { sessionId: input.sessionId.trim() } : {}),
+      });
+      return {
+        row,
+        email,
+        outcome: created ? 'enrolled' : 'already-enrolled',
+        enrolmentId: enrolment.id,
+        status: enrolment.status,
+        ...(enrolment.waitlistPosition !== null ? { waitlistPosition: enrolment.waitlistPosition } : {}),
+      };
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      return { row, email, outcome: 'failed', error: { statusCode: error.status, code: error.code, message: error.message } };
+    }
+  }
+
+  /** The member's user id, adding the person to the organisation first when needed. */
+  private async memberOf(actor: AuthUser, organisationId: string, email: string, name: string): Promise<string> {
+    try {
+      const added = await this.organisations.addMember(actor, organisationId, { email, name, roles: ['learner'], chainRoles: [] });
+      return added.userId;
+    } catch (error) {
+      if (!(error instanceof DomainException) || error.code !== 'organisation.already-member') throw error;
+      const existing = await this.memberships.findByEmail(organisationId, email);
+      if (!existing) throw error;
+      return existing.userId;
+    }
+  }
+
+  private async organisationOf(actor: AuthUser, organisationId?: string): Promise<string> {
+    if (organisationId) {
+      await this.access.requireRole(actor, organisationId, ['org-admin']);
+      return organisationId;
+    }
+    const administered = await this.access.organisationIdsWithRole(actor.id, ['org-admin']);
+    if (administered.length === 1) return administered[0];
+    throw EnrolmentError.bulkOrganisationRequired(administered.length ? 'is required when you manage several organisations' : 'is required');
+  }
+
+  private parse(csv: unknown): CsvRow[] {
+    if (typeof csv !== 'string' || csv.trim() === '') throw EnrolmentError.bulkInvalid('send the rows as text/csv with the header email,name,courseId,sessionId');
+    let rows: CsvRow[];
+    try {
+      rows = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+    } catch (error) {
+      throw EnrolmentError.bulkInvalid(error instanceof Error ? error.message : 'not valid CSV');
+    }
+    const header = rows.length ? Object.keys(rows[0]) : [];
+    const missing = ['email', 'name', 'courseId'].filter((c) => !header.includes(c));
+    if (missing.length) throw EnrolmentError.bulkInvalid(`the header lacks ${missing.join(', ')}`);
+    const unknown = header.filter((c) => !(COLUMNS as readonly string[]).includes(c));
+    if (unknown.length) throw EnrolmentError.bulkInvalid(`unknown column ${unknown.join(', ')}`);
+    if (rows.length > BULK_MAX_ROWS) throw EnrolmentError.bulkInvalid(`at most ${BULK_MAX_ROWS} rows at a time`);
+    return rows;
+  }
+}
+
+function rowProblem(row: CsvRow): string | null {
+  if (!row.email || !isEmail(row.email.trim())) return 'email: must be an e-mail address';
+  if (!row.name?.trim()) return 'name: is required';
+  if (!row.courseId || !isUUID(row.courseId.trim())) return 'courseId: must be a UUID';
+  if (row.sessionId?.trim() && !isUUID(row.sessionId.trim())) return 'sessionId: must be a UUID';
+  return null;
+}

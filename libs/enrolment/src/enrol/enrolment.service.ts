@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@schakel/common';
+import type { AuthUser } from '@schakel/identity';
+import { CreateEnrolmentDto } from '../dto/enrolment.dto';
+import { EnrolmentError } from '../enrolment.exception';
+import { EnrolmentRepository } from '../enrolment.repository';
+import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
+import { OnlineEnrolmentService } from './online-enrolment.service';
+import { sameRequestOrConflict } from './same-request.rules';
+import { SessionEnrolmentService } from './session-enrolment.service';
+
+/** POST /api/enrolments: the checks every enrolment shares, then the online or session path. */
+@Injectable()
+export class EnrolmentService {
+  constructor(
+    private readonly enrolments: EnrolmentRepository,
+    private readonly online: OnlineEnrolmentService,
+    private readonly sessions: SessionEnrolmentService,
+  ) {}
+
+  async enrol(actor: AuthUser, dto: CreateEnrolmentDto): Promise<EnrolmentResult> {
+    const { learnerId, organisationId } = await this.resolveLearner(actor, dto.userId);
+    const found = await this.enrolments.publishedCourseWithMissing(dto.courseId, learnerId);
+    if (!found) throw EnrolmentError.courseNotFound();
+    const { course, missing } = found;
+    if (missing.length > 0) throw EnrolmentError.prerequisiteMissing(missing);
+    if (dto.sessionId && course.format === 'online') throw EnrolmentError.noSessionsForOnline();
+    if (!dto.sessionId && course.format === 'live') throw EnrolmentError.sessionRequired();
+
+    const request: EnrolmentRequest = { actorId: actor.id, learnerId, organisationId, course, sessionId: dto.sessionId };
+    try {
+      return dto.sessionId ? await this.sessions.enrol({ ...request, sessionId: dto.sessionId }) : await this.online.enrol(request);
+    } catch (error) {
+      // The partial unique index refused a second open enrolment in the course: the same
+      // request again gets the first one back, anything else is 409.
+      if (!isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
+      const existing = await this.enrolments.findOpen(learnerId, course.id);
+      if (!existing) throw error;
+      return sameRequestOrConflict(existing, dto.sessionId ?? null);
+    }
+  }
+
+  /** Oneself, or (as org admin) a member of one's organisation; anyone else is "not found". */
+  private async resolveLearner(actor: AuthUser, userId?: string): Promise<{ learnerId: string; organisationId: string | null }> {
+    if (!userId || userId === actor.id) return { learnerId: actor.id, organisationId: null };
+    const organisationId = await this.enrolments.sharedOrganisationAsAdmin(actor.id, userId);
+    if (organisationId) return { learnerId: userId, organisationId };
+    if (actor.isPlatformAdmin) return { learnerId: userId, organisationId: null };
+    throw EnrolmentError.learnerNotFound();
+  }
+}

@@ -1,0 +1,18 @@
+import type { Course } from '@schakel/catalogue';
+import type { Enrolment } from '../entities/enrolment.entity';
+
+/** What an enrolment path needs, after the common checks (learner, course, prerequisites). */
+export interface EnrolmentRequest {
+  actorId: string;
+  learnerId: string;
+  /** Set when an org admin enrols one of their members. */
+  organisationId: string | null;
+  course: Course;
+  sessionId?: string;
+}
+
+export interface EnrolmentResult {
+  enrolment: Enrolment;
+  /** false when an identical earlier enrolment was returned. */
+  created: boolean;
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { SeatLedger, type SeatClaim, type TakenSeat } from '@schakel/session';
+import { EnrolmentError } from '../enrolment.exception';
+import { Enrolment } from '../entities/enrolment.entity';
+import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
+
+/**
+ * Enrolment in a session. The seat ledger's one statement holds the session row's lock
+ * while it decides confirmed-or-waitlisted, moves the counts and writes the outbox row, so
+ * seats are handed out one at a time whatever the concurrency; the CHECK
+ * confirmed_count <= capacity and the partial unique index (one open enrolment per person
+ * and course) back it up. A second open enrolment throws the unique violation;
+ * EnrolmentService answers it.
+ */
+@Injectable()
+export class SessionEnrolmentService {
+  constructor(private readonly seats: SeatLedger) {}
+
+  async enrol(request: EnrolmentRequest & { sessionId: string }): Promise<EnrolmentResult> {
+    const claim: SeatClaim = {
+      sessionId: request.sessionId,
+      userId: request.learnerId,
+      courseId: request.course.id,
+      organisationId: request.organisationId,
+      enrolledById: request.actorId,
+    };
+    const result = await this.seats.takeSeat(claim);
+    switch (result.outcome) {
+      case 'enrolled':
+        return { enrolment: toEnrolment(claim, result.seat), created: true };
+      case 'cancelled':
+        throw EnrolmentError.sessionCancelled();
+      case 'started':
+        throw EnrolmentError.sessionStarted();
+      case 'deadline-passed':
+        throw EnrolmentError.deadlinePassed();
+      case 'missing':
+        throw EnrolmentError.sessionNotFound();
+    }
+  }
+}
+
+/** The row the seat statement wrote, without reading it back. */
+function toEnrolment(claim: SeatClaim, seat: TakenSeat): Enrolment {
+  return Object.assign(new Enrolment(), {
+    ...claim,
+    id: seat.enrolmentId,
+    status: seat.status,
+    waitlistPosition: seat.waitlistPosition,
+    confirmedAt: seat.confirmedAt,
+    cancelledAt: null,
+    completedAt: null,
+    lastActivityAt: seat.lastActivityAt,
+    createdAt: seat.createdAt,
+    updatedAt: seat.updatedAt,
+  });
+}

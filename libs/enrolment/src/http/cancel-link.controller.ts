@@ -1,0 +1,69 @@
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Locale } from '@schakel/common';
+import { Public, UserRepository, type User } from '@schakel/identity';
+import { LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { CancellationService } from '../cancel/cancellation.service';
+import { CancelLinkQueryDto } from '../dto/cancel-link.dto';
+import { EnrolmentRepository } from '../enrolment.repository';
+import type { Enrolment } from '../entities/enrolment.entity';
+
+type CancelPageState = 'ask' | 'done' | 'already';
+
+/**
+ * The one-click cancel link in enrolment mails. Opening the link only asks (mail scanners
+ * follow links); the button posts the form, which cancels as the learner herself, with the
+ * same seat and waitlist rules as POST /api/enrolments/:id/cancel.
+ */
+@ApiTags('enrolments')
+@Controller('cancel-enrolment')
+export class CancelLinkController {
+  constructor(
+    private readonly links: LinkSigner,
+    private readonly pages: PageRenderer,
+    private readonly enrolments: EnrolmentRepository,
+    private readonly users: UserRepository,
+    private readonly cancellation: CancellationService,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  async ask(@Query() query: CancelLinkQueryDto): Promise<string> {
+    const { enrolment, user } = await this.resolve(query.token);
+    return this.page(user, enrolment, query.token, enrolment.status === 'cancelled' ? 'already' : 'ask');
+  }
+
+  @Post()
+  @Public()
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  async cancel(@Query() query: CancelLinkQueryDto): Promise<string> {
+    const { enrolment, user } = await this.resolve(query.token);
+    if (enrolment.status === 'cancelled') return this.page(user, enrolment, query.token, 'already');
+    await this.cancellation.cancel({ id: user.id, email: user.email, name: user.name, locale: user.locale, isPlatformAdmin: false }, enrolment.id);
+    return this.page(user, enrolment, query.token, 'done');
+  }
+
+  private page(user: User, enrolment: Enrolment, token: string, state: CancelPageState): string {
+    const lang: Locale = user.locale === 'en' ? 'en' : 'nl';
+    const words = this.pages.texts(lang).cancelEnrolment as Record<string, string>;
+    return this.pages.render('cancel-enrolment', {
+      lang,
+      title: state === 'ask' ? words.askTitle : words.doneTitle,
+      state,
+      course: enrolment.course?.title ?? '',
+      action: `?token=${encodeURIComponent(token)}`,
+    });
+  }
+
+  private async resolve(token: string): Promise<{ enrolment: Enrolment; user: User }> {
+    const enrolmentId = this.links.verify('cancel', token);
+    const enrolment = enrolmentId ? await this.enrolments.findWithCourse(enrolmentId) : null;
+    const user = enrolment ? await this.users.findById(enrolment.userId) : null;
+    if (!enrolment || !user) throw WebError.unknownLink();
+    return { enrolment, user };
+  }
+}

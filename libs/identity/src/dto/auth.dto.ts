@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LOCALES, type Locale } from '@schakel/common';
+
+export class RegisterDto {
+  @ApiProperty({ example: 'anna@example.nl' })
+  @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString() @MinLength(10) @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Anna de Vries' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'nl' })
+  @IsOptional() @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'anna@example.nl' })
+  @IsString() @MinLength(3) @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString() @MinLength(1) @MaxLength(200)
+  password: string;
+}
+
+export class AccessTokenResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'seconds' }) expiresIn: number;
+}

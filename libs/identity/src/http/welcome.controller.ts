@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Locale } from '@schakel/common';
+import { LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { Public } from '../access.decorator';
+import { WelcomeQueryDto, type WelcomeForm } from '../dto/welcome.dto';
+import type { User } from '../entities/user.entity';
+import { IdentityService } from '../identity.service';
+import { UserRepository } from '../user.repository';
+
+const MIN_LENGTH = 10;
+const MAX_LENGTH = 200;
+
+type WelcomeState = 'ask' | 'done' | 'already';
+/** Keys of `welcome` in the page catalogues. */
+type WelcomeProblem = 'tooShort' | 'different';
+
+/**
+ * The link in the invitation mail: a member whom an organisation added (an account with no
+ * password yet) chooses a password. A plain HTML form, so it works without any front end;
+ * once a password exists the link does nothing more.
+ */
+@ApiTags('identity')
+@Controller('welcome')
+export class WelcomeController {
+  constructor(
+    private readonly links: LinkSigner,
+    private readonly pages: PageRenderer,
+    private readonly users: UserRepository,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  async ask(@Query() query: WelcomeQueryDto): Promise<string> {
+    const user = await this.resolve(query.token);
+    return this.page(user, query.token, user.passwordHash ? 'already' : 'ask');
+  }
+
+  @Post()
+  @Public()
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  async choose(
+    @Query() query: WelcomeQueryDto,
+    @Body() body: WelcomeForm | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const user = await this.resolve(query.token);
+    if (user.passwordHash) return this.page(user, query.token, 'already');
+    const password = typeof body?.password === 'string' ? body.password : '';
+    const repeat = typeof body?.passwordRepeat === 'string' ? body.passwordRepeat : '';
+    const problem = passwordProblem(password, repeat);
+    if (problem) {
+      response.status(400);
+      return this.page(user, query.token, 'ask', problem);
+    }
+    const set = await this.identity.setInitialPassword(user.id, password);
+    return this.page(user, query.token, set ? 'done' : 'already');
+  }
+
+  private page(user: User, token: string, state: WelcomeState, problem?: WelcomeProblem): string {
+    const lang: Locale = user.locale === 'en' ? 'en' : 'nl';
+    const words = this.pages.texts(lang).welcome as Record<string, string>;
+    return this.pages.render('welcome', {
+      lang,
+      title: words.title,
+      state,
+      name: user.name,
+      problem,
+      action: `?token=${encodeURIComponent(token)}`,
+      minLength: MIN_LENGTH,
+    });
+  }
+
+  private async resolve(token: string): Promise<User> {
+    const userId = this.links.verify('welcome', token);
+    const user = userId ? await this.users.findById(userId) : null;
+    if (!user) throw WebError.unknownLink();
+    return user;
+  }
+}
+
+function passwordProblem(password: string, repeat: string): WelcomeProblem | null {
+  if (password.length < MIN_LENGTH || password.length > MAX_LENGTH) return 'tooShort';
+  return password === repeat ? null : 'different';
+}

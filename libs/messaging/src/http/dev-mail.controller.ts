@@ -1,0 +1,71 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { UuidParam } from '@schakel/common';
+import { AppConfig } from '@schakel/config';
+import { Public } from '@schakel/identity';
+import { PageRenderer } from '@schakel/web';
+import { CaughtMailRepository } from '../caught-mail.repository';
+import { MessagingError } from '../messaging.exception';
+import { pageText } from './page-text';
+
+/** A developer's page: in English, whatever the mail's language. */
+const LANG = 'en';
+
+/**
+ * Development only (NODE_ENV is not production): the mail the worker would have sent,
+ * when no SMTP_URL is configured. Read from PostgreSQL, so every worker's mail shows.
+ */
+@ApiExcludeController()
+@Controller('dev/mail')
+export class DevMailController {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly mails: CaughtMailRepository,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async list(): Promise<string> {
+    this.requireDevelopment();
+    const mails = await this.mails.latest(200);
+    return this.pages.render('dev-mail-list', {
+      lang: LANG,
+      title: pageText(this.pages, LANG, 'devMail', 'listTitle'),
+      smtpConfigured: Boolean(this.config.smtpUrl),
+      count: mails.length,
+      mails: mails.map((m) => ({
+        id: m.id,
+        sentAt: m.createdAt.toISOString(),
+        recipient: m.recipient,
+        subject: m.subject,
+        attachments: m.attachments.map((a) => a.filename).join(', '),
+      })),
+    });
+  }
+
+  @Get(':mailId')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async view(@UuidParam('mailId') mailId: string): Promise<string> {
+    this.requireDevelopment();
+    const mail = await this.mails.findById(mailId);
+    if (!mail) throw MessagingError.notFound();
+    return this.pages.render('dev-mail', {
+      lang: LANG,
+      title: mail.subject,
+      subject: mail.subject,
+      recipient: mail.recipient,
+      sentAt: mail.createdAt.toISOString(),
+      attachments: mail.attachments,
+      html: mail.html,
+      text: mail.text,
+      raw: mail.raw,
+    });
+  }
+
+  private requireDevelopment(): void {
+    if (this.config.nodeEnv === 'production') throw MessagingError.notFound();
+  }
+}

@@ -1,0 +1,75 @@
+import type { LinkSigner } from '@schakel/web';
+import type { MessageContextRepository, Recipient, SessionContext } from '../message-context.repository';
+import type { ExpiryWindow, NudgeNumber, ReminderWindow } from '../message-windows.rules';
+
+interface SessionLearnerSubject {
+  sessionId: string;
+  enrolmentId: string;
+  sequence: number;
+}
+
+/**
+ * Every kind of message, with what it is about: ids only, stored as the delivery's
+ * subject and reloaded at send time. The keys are the one vocabulary of message kinds
+ * (delivery rows, template names, logs); events stay dotted (`enrolment.confirmed`).
+ */
+export interface MessageSubjects {
+  'enrolment-confirmed': { enrolmentId: string };
+  'enrolment-waitlisted': { enrolmentId: string };
+  'enrolment-promoted': { enrolmentId: string };
+  'enrolment-cancelled': { enrolmentId: string };
+  'session-changed': SessionLearnerSubject;
+  'session-cancelled': SessionLearnerSubject;
+  'session-reminder': { sessionId: string; enrolmentId: string; window: ReminderWindow };
+  'module-nudge': { enrolmentId: string; window: NudgeNumber };
+  'certificate-issued': { certificateId: string };
+  'certificate-expiring': { certificateId: string; window: ExpiryWindow };
+  'member-invited': { organisationId: string };
+}
+
+export type MessageKind = keyof MessageSubjects;
+
+/** What a draft may use besides the recipient. */
+export interface DraftTools {
+  context: MessageContextRepository;
+  links: LinkSigner;
+  baseUrl: string;
+}
+
+/** The template's data, and the session to attach as an .ics (REQUEST adds or updates it, CANCEL removes it). */
+export interface Draft {
+  data: Record<string, unknown>;
+  calendar?: { method: 'REQUEST' | 'CANCEL'; session: SessionContext };
+}
+
+/** The message no longer applies; the note says why (kept on the delivery row). */
+export interface Skip {
+  skip: string;
+}
+
+/** Who gets a message that an event decided, and what it is about. */
+export interface Decision<K extends MessageKind> {
+  userId: string;
+  subject: MessageSubjects[K];
+}
+
+/** Everything one kind of message needs; kinds/index.ts holds one per kind. */
+export interface MessageDefinition<K extends MessageKind> {
+  readonly kind: K;
+  /** templates/emails/<locale>/<template>.hbs */
+  readonly template: string;
+  /** A nudge may be switched off by its recipient, carries List-Unsubscribe, and the daily limit may hold it. */
+  readonly nudge: boolean;
+  /**
+   * The delivery key: names the message once, so whoever inserts it first decided it.
+   * Rows in production carry these keys: a format never changes.
+   */
+  key(subject: MessageSubjects[K], userId: string): string;
+  /** The template's data at send time, re-checking that the message still applies. */
+  draft(subject: MessageSubjects[K], recipient: Recipient, tools: DraftTools, now: Date): Promise<Draft | Skip>;
+}
+
+/** A kind that a domain event decides (the others come from the sweep's SQL). */
+export interface EventMessageDefinition<K extends MessageKind, Payload> extends MessageDefinition<K> {
+  decide(payload: Payload, context: MessageContextRepository): Promise<Decision<K> | Skip>;
+}

@@ -1,0 +1,21 @@
+import { reminderWindowAt } from '../message-windows.rules';
+import type { MessageDefinition } from './message-definition';
+import { confirmedSeat, loadSessionMail } from './session-message';
+
+/** Seven days and one day before a session (the sweep decides it: DUE_REMINDERS_SQL builds the same key). */
+export const sessionReminder = {
+  kind: 'session-reminder',
+  template: 'session-reminder',
+  nudge: true,
+  key: ({ sessionId, window }, userId) => `session-reminder:${window}:${sessionId}:${userId}`,
+  async draft(subject, recipient, tools, now) {
+    const mail = await loadSessionMail(subject.sessionId, recipient, tools);
+    if ('skip' in mail) return mail;
+    const seat = await confirmedSeat(mail.session, recipient, tools);
+    if ('skip' in seat) return seat;
+    // A late job sends only the window that still applies (a 7d reminder that runs within a day is dropped).
+    const window = reminderWindowAt(new Date(mail.session.startsAt), now);
+    if (window !== subject.window) return { skip: `reminder window ${subject.window} no longer applies` };
+    return { data: { ...mail.data, cancelUrl: tools.links.cancelUrl(seat.id), tomorrow: window === '1d' } };
+  },
+} satisfies MessageDefinition<'session-reminder'>;

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SeatCounts } from './seat.rules';
+
+export interface SeatHolder {
+  id: string;
+  userId: string;
+}
+
+/** Who asks for a seat in which session; the enrolment row is written with these values. */
+export interface SeatClaim {
+  sessionId: string;
+  userId: string;
+  courseId: string;
+  /** The organisation that enrolled this person (an org admin, a licence), if any. */
+  organisationId: string | null;
+  enrolledById: string;
+}
+
+/** The enrolment row the seat statement wrote. */
+export interface TakenSeat {
+  enrolmentId: string;
+  status: 'confirmed' | 'waitlisted';
+  waitlistPosition: number | null;
+  confirmedAt: Date | null;
+  lastActivityAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type SeatRefusal = 'missing' | 'cancelled' | 'started' | 'deadline-passed';
+export type SeatOutcome = { outcome: 'enrolled'; seat: TakenSeat } | { outcome: SeatRefusal };
+
+interface SeatRow {
+  seat: string;
+  id: string | null;
+  waitlist_position: number | null;
+  created_at: Date;
+  updated_at: Date;
+  last_activity_at: Date;
+  confirmed_at: Date | null;
+}
+
+/**
+ * The seat ledger's SQL, the only place that moves enrolments of ONE session between
+ * waitlisted, confirmed and cancelled and keeps `sessions.confirmed_count` /
+ * `waitlist_count` in step. Every method but `takeSeat` expects the caller to hold the
+ * session row's lock (FOR UPDATE), which serialises all seat changes of that session;
+ * `takeSeat` takes that lock itself, inside its one statement. The CHECK on the counts is
+ * the backstop. It lives with sessions (not enrolments) because capacity changes and
+ * cancellations of a session need it too, and enrolment (and later seat licences) depend
+ * on this lib, never the reverse.
+ * (UPDATE ... RETURNING is wrapped in a CTE: TypeORM hands back [rows, count] for a bare UPDATE.)
+ */
+@Injectable()
+export class SeatLedgerRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The whole seat decision as ONE statement, run on its own (autocommit): lock the session
+   * row, check it is this course's and visible to the learner (an in-company session is
+   * "missing" to non-members), check it is open, take a seat if one is free and nobody waits (else the end of
+   * the line), move the counters and write the notification's outbox row. The lock is held
+   * only while PostgreSQL executes and commits this statement, never across round trips
+   * through a busy API process, which is what bounds a storm on one session.
+   * A newcomer is seated only when a seat is free and nobody waits: a seat freed inside the
+   * promotion cutoff belongs to the line (tested end to end in waitlist.e2e-spec).
+   *
+   * Only the locked row is read fresh after waiting for the lock (READ COMMITTED re-checks
+   * it); a subquery over enrolments would see the snapshot from before the wait. So the
+   * new place in line is the locked waitlist_count + 1, which holds because the line is
+   * always 1..n (cancellation renumbers it) and the count moves with every change.
+   *
+   * A second open enrolment of the same person in the course fails on the partial unique
+   * index uq_enrolments_open_per_course; the caller decides what that means.
+   */
+  async takeSeat(claim: SeatClaim): Promise<SeatOutcome> {
+    const rows: SeatRow[] = await this.dataSource.query(
+      `WITH s AS (
+         SELECT id, course_id, visibility, organisation_id, status, capacity, confirmed_count, waitlist_count, starts_at, enrolment_deadline
+           FROM sessions WHERE id = $3 FOR UPDATE
+       ), d AS (
+         SELECT s.id,
+                CASE WHEN s.course_id <> $2
+                       OR (s.visibility = 'in-company' AND NOT EXISTS (
+                             SELECT 1 FROM memberships m WHERE m.organisation_id = s.organisation_id AND m.user_id = $1))
+                     THEN 'missing'
+                     WHEN s.status <> 'scheduled' THEN 'cancelled'
+                     WHEN s.starts_at <= now() THEN 'started'
+                     WHEN s.enrolment_deadline IS NOT NULL AND s.enrolment_deadline < now() THEN 'deadline-passed'
+                     WHEN s.confirmed_count < s.capacity AND s.waitlist_count = 0 THEN 'confirmed'
+                     ELSE 'waitlisted' END AS seat,
+                s.waitlist_count
+           FROM s
+       ), inserted AS (
+         INSERT INTO enrolments (user_id, course_id, session_id, organisation_id, enrolled_by_id, status, waitlist_position, confirmed_at)
+         SELECT $1, $2, d.id, $4, $5, d.seat,
+                CASE WHEN d.seat = 'waitlisted' THEN d.waitlist_count + 1 END,
+                CASE WHEN d.seat = 'confirmed' THEN now() END
+           FROM d WHERE d.seat IN ('confirmed', 'waitlisted')
+         RETURNING id, status, waitlist_position, created_at, updated_at, last_activity_at, confirmed_at
+       ), counted AS (
+         UPDATE sessions
+            SET confirmed_count = confirmed_count + (SELECT count(*) FROM inserted WHERE status = 'confirmed'),
+                waitlist_count = waitlist_count + (SELECT count(*) FROM inserted WHERE status = 'waitlisted')
+          WHERE id = $3 AND EXISTS (SELECT 1 FROM inserted)
+       ), told AS (
+         INSERT INTO outbox_events (topic, payload)
+         SELECT 'enrolment.' || i.status, jsonb_build_object('userId', $1::uuid, 'enrolmentId', i.id, 'sessionId', $3::uuid)
+           FROM inserted i
+       )
+       SELECT d.seat, i.id, i.waitlist_position, i.created_at, i.updated_at, i.last_activity_at, i.confirmed_at
+         FROM d LEFT JOIN inserted i ON true`,
+      [claim.userId, claim.courseId, claim.sessionId, claim.organisationId, claim.enrolledById],
+    );
+    const row = rows[0];
+    if (!row) return { outcome: 'missing' };
+    // A row without an enrolment id carries the reason: missing, cancelled, started or deadline-passed.
+    if (!row.id) return { outcome: row.seat as SeatRefusal };
+    return {
+      outcome: 'enrolled',
+      seat: {
+        enrolmentId: row.id,
+        status: row.seat as TakenSeat['status'],
+        waitlistPosition: row.waitlist_position,
+        confirmedAt: row.confirmed_at,
+        lastActivityAt: row.last_activity_at,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      },
+    };
+  }
+
+  async counts(manager: EntityManager, sessionId: string): Promise<SeatCounts> {
+    const [counts] = (await manager.query(
+      `SELECT capacity, confirmed_count AS "confirmedCount", waitlist_count AS "waitlistCount" FROM sessions WHERE id = $1`,
+      [sessionId],
+    )) as SeatCounts[];
+    return counts;
+  }
+
+  /** The first `count` in line (lowest positions) get a seat. */
+  async promoteFromWaitlist(manager: EntityManager, sessionId: string, count: number): Promise<SeatHolder[]> {
+    if (count <= 0) return [];
+    const rows: Array<{ id: string; user_id: string }> = await manager.query(
+      `WITH promoted AS (
+         UPDATE enrolments e
+            SET status = 'confirmed', waitlist_position = NULL, confirmed_at = now(), updated_at = now()
+           FROM (SELECT id, waitlist_position FROM enrolments
+                  WHERE session_id = $1 AND status = 'waitlisted'
+                  ORDER BY waitlist_position LIMIT $2) first_in_line
+          WHERE e.id = first_in_line.id
+        RETURNING e.id, e.user_id, first_in_line.waitlist_position AS was_position)
+       SELECT id, user_id FROM promoted ORDER BY was_position`,
+      [sessionId, count],
+    );
+    if (rows.length > 0) {
+      await this.adjustCounts(manager, sessionId, rows.length, -rows.length);
+      await this.renumberWaitlist(manager, sessionId);
+    }
+    return rows.map((r) => ({ id: r.id, userId: r.user_id }));
+  }
+
+  /** One waitlisted person gets a seat (a trainer's choice). Returns false if not waitlisted here. */
+  async confirmWaitlisted(manager: EntityManager, sessionId: string, enrolmentId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH confirmed AS (
+         UPDATE enrolments SET status = 'confirmed', waitlist_position = NULL, confirmed_at = now(), updated_at = now()
+          WHERE id = $1 AND session_id = $2 AND status = 'waitlisted' RETURNING id)
+       SELECT id FROM confirmed`,
+      [enrolmentId, sessionId],
+    );
+    if (rows.length === 0) return false;
+    await this.adjustCounts(manager, sessionId, 1, -1);
+    await this.renumberWaitlist(manager, sessionId);
+    return true;
+  }
+
+  /**
+   * An enrolment of this session was cancelled while it held a seat or a place in line
+   * (the enrolment row itself is the caller's): the counts follow, and the line closes up.
+   */
+  async release(manager: EntityManager, sessionId: string, was: 'confirmed' | 'waitlisted'): Promise<void> {
+    await this.adjustCounts(manager, sessionId, was === 'confirmed' ? -1 : 0, was === 'waitlisted' ? -1 : 0);
+    if (was === 'waitlisted') await this.renumberWaitlist(manager, sessionId);
+  }
+
+  /**
+   * Closes the gaps: positions become 1..n in their old order. The unique index on
+   * (session, position) is checked row by row, so a single shifting UPDATE can collide
+   * with itself; moving everyone out of the way first (positions above any real one)
+   * and then back in avoids that.
+   */
+  private async renumberWaitlist(manager: EntityManager, sessionId: string): Promise<void> {
+    const [gap] = (await manager.query(
+      `SELECT count(*)::int AS n, coalesce(max(waitlist_position), 0)::int AS top
+         FROM enrolments WHERE session_id = $1 AND status = 'waitlisted'`,
+      [sessionId],
+    )) as Array<{ n: number; top: number }>;
+    if (gap.n === gap.top) return;
+    await manager.query(
+      `UPDATE enrolments SET waitlist_position = waitlist_position + $2
+        WHERE session_id = $1 AND status = 'waitlisted'`,
+      [sessionId, gap.top],
+    );
+    await manager.query(
+      `UPDATE enrolments e SET waitlist_position = ordered.position
+         FROM (SELECT id, row_number() OVER (ORDER BY waitlist_position)::int AS position
+                 FROM enrolments WHERE session_id = $1 AND status = 'waitlisted') ordered
+        WHERE e.id = ordered.id`,
+      [sessionId],
+    );
+  }
+
+  /** The session is cancelled: every open enrolment is too. */
+  async cancelOpenEnrolments(manager: EntityManager, sessionId: string): Promise<SeatHolder[]> {
+    const rows: Array<{ id: string; user_id: string }> = await manager.query(
+      `WITH cancelled AS (
+         UPDATE enrolments SET status = 'cancelled', waitlist_position = NULL, cancelled_at = now(), updated_at = now()
+          WHERE session_id = $1 AND status IN ('confirmed', 'waitlisted')
+        RETURNING id, user_id)
+       SELECT id, user_id FROM cancelled`,
+      [sessionId],
+    );
+    await manager.query(`UPDATE sessions SET confirmed_count = 0, waitlist_count = 0 WHERE id = $1`, [sessionId]);
+    return rows.map((r) => ({ id: r.id, userId: r.user_id }));
+  }
+
+  async confirmedEnrolments(manager: EntityManager, sessionId: string): Promise<SeatHolder[]> {
+    const rows: Array<{ id: string; user_id: string }> = await manager.query(
+      `SELECT id, user_id FROM enrolments WHERE session_id = $1 AND status = 'confirmed' ORDER BY confirmed_at, id`,
+      [sessionId],
+    );
+    return rows.map((r) => ({ id: r.id, userId: r.user_id }));
+  }
+
+  private async adjustCounts(manager: EntityManager, sessionId: string, confirmed: number, waitlisted: number): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count + $3, updated_at = now() WHERE id = $1`,
+      [sessionId, confirmed, waitlisted],
+    );
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '@schakel/config';
+import { UnitOfWork, type Transaction } from '@schakel/jobs';
+import type { Session } from '../entities/session.entity';
+import { SeatClaim, SeatHolder, SeatLedgerRepository, SeatOutcome } from './seat-ledger.repository';
+import { mayPromoteAutomatically, seatsToFill } from './seat.rules';
+
+export type WaitlistConfirmation = 'confirmed' | 'session-cancelled' | 'full';
+
+/**
+ * The one place where seats of a session are handed out and given back: the SQL of
+ * SeatLedgerRepository plus the events people must hear about. Callers (enrolment today,
+ * seat licences later) hold the session row's lock for every method but `takeSeat`.
+ */
+@Injectable()
+export class SeatLedger {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly work: UnitOfWork,
+    private readonly ledger: SeatLedgerRepository,
+  ) {}
+
+  /**
+   * A seat, or the end of the line, in one statement that also writes the outbox row; the
+   * relay is nudged once it has committed. A second open enrolment of the person in the
+   * course throws the unique violation of uq_enrolments_open_per_course to the caller.
+   */
+  async takeSeat(claim: SeatClaim): Promise<SeatOutcome> {
+    const result = await this.ledger.takeSeat(claim);
+    if (result.outcome === 'enrolled') this.work.eventsCommitted();
+    return result;
+  }
+
+  /**
+   * An enrolment gave up its seat or its place in line (the caller marked it cancelled).
+   * A freed seat goes to the first in line in the same transaction, unless the session
+   * starts within the promotion cutoff: then the trainer confirms somebody by hand.
+   */
+  async release(tx: Transaction, session: Pick<Session, 'id' | 'startsAt'>, was: 'confirmed' | 'waitlisted'): Promise<void> {
+    await this.ledger.release(tx.manager, session.id, was);
+    if (was === 'confirmed' && mayPromoteAutomatically(session.startsAt, new Date(), this.config.promotionCutoffHours)) {
+      await this.fillFreeSeats(tx, session.id);
+    }
+  }
+
+  /** Gives every free seat to the front of the line (FIFO). */
+  async fillFreeSeats(tx: Transaction, sessionId: string): Promise<SeatHolder[]> {
+    const counts = await this.ledger.counts(tx.manager, sessionId);
+    const promoted = await this.ledger.promoteFromWaitlist(tx.manager, sessionId, seatsToFill(counts));
+    for (const p of promoted) {
+      await tx.publish('enrolment.promoted', { userId: p.userId, enrolmentId: p.id, sessionId });
+    }
+    return promoted;
+  }
+
+  /** A trainer's pick from the line (the caller checked the enrolment is waitlisted in this session). */
+  async confirmFromWaitlist(tx: Transaction, session: Session, holder: SeatHolder): Promise<WaitlistConfirmation> {
+    if (session.status === 'cancelled') return 'session-cancelled';
+    if (session.confirmedCount >= session.capacity) return 'full';
+    await this.ledger.confirmWaitlisted(tx.manager, session.id, holder.id);
+    await tx.publish('enrolment.promoted', { userId: holder.userId, enrolmentId: holder.id, sessionId: session.id });
+    return 'confirmed';
+  }
+
+  /** The session is cancelled: every seat and place in line goes, and each person hears it. */
+  async cancelAll(tx: Transaction, session: Pick<Session, 'id' | 'sequence'>): Promise<void> {
+    for (const e of await this.ledger.cancelOpenEnrolments(tx.manager, session.id)) {
+      await tx.publish('session.cancelled', { userId: e.userId, enrolmentId: e.id, sessionId: session.id, sequence: session.sequence });
+    }
+  }
+
+  /** The people holding a seat, in the order they got it. */
+  holders(manager: EntityManager, sessionId: string): Promise<SeatHolder[]> {
+    return this.ledger.confirmedEnrolments(manager, sessionId);
+  }
+}
