@@ -78,13 +78,21 @@ export class AccessService {
 
   // courses
 
-  /** Authors are the course's creator and every platform admin. */
-  isAuthor(actor: AuthUser | undefined, course: CourseScope): boolean {
-    return !!actor && (actor.isPlatformAdmin || course.createdById === actor.id);
+  isCourseAuthor(actor: AuthUser | undefined, course: CourseScope): boolean {
+    return isCourseAuthor(actor, course);
   }
 
-  /** A draft does not exist for anyone but its authors. */
   canReadCourse(actor: AuthUser | undefined, course: CourseScope): boolean {
-    return course.status !== 'draft' || this.isAuthor(actor, course);
+    return canReadCourse(actor, course);
   }
+}
+
+/** Authors are the course's creator and every platform admin. (Pure: needs no lookup.) */
+export function isCourseAuthor(actor: AuthUser | undefined, course: CourseScope): boolean {
+  return !!actor && (actor.isPlatformAdmin || course.createdById === actor.id);
+}
+
+/** A draft does not exist for anyone but its authors. */
+export function canReadCourse(actor: AuthUser | undefined, course: CourseScope): boolean {
+  return course.status !== 'draft' || isCourseAuthor(actor, course);
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrganisationModule } from '@schakel/organisation';
+import { AccessModule } from '@schakel/access';
 import { CourseRepository } from './course.repository';
 import { CourseService } from './course.service';
 import { LearningPathRepository } from './learning-path.repository';
@@ -11,7 +11,7 @@ import { QuizService } from './quiz.service';
 
 /** Courses, their online modules (lessons, quiz) and the learning path per chain role. No HTTP: see CatalogueHttpModule. */
 @Module({
-  imports: [OrganisationModule],
+  imports: [AccessModule],
   providers: [
     CourseRepository, CourseService, LessonRepository, LessonService, QuizRepository, QuizService,
     LearningPathRepository, LearningPathService,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
-import { OrganisationAccess } from '@schakel/organisation';
+import { AccessService } from '@schakel/access';
 import { CatalogueError } from './catalogue.exception';
 import { assertEditable, assertReadable } from './course-access';
 import { CourseFilter, CourseRepository } from './course.repository';
@@ -23,7 +23,7 @@ export class CourseService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly courses: CourseRepository,
     private readonly quizzes: QuizRepository,
-    private readonly access: OrganisationAccess,
+    private readonly access: AccessService,
   ) {}
 
   /** The public page as ready JSON (see CourseRepository.pagePublishedJson). */
@@ -55,7 +55,7 @@ export class CourseService {
   }
 
   async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseDetailResponse> {
-    if (!user.isPlatformAdmin && (await this.access.organisationIdsWithRole(user.id, ['trainer'])).length === 0) {
+    if (!user.isPlatformAdmin && (await this.access.organisationIds(user.id, ['trainer'])).length === 0) {
       throw CatalogueError.notATrainer();
     }
     const { prerequisiteIds = [], ...fields } = dto;

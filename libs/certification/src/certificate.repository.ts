@@ -184,13 +184,4 @@ export class CertificateRepository {
     return rows.length > 0;
   }
 
-  /** True when `adminId` is org-admin of an organisation that `holderId` is a member of. */
-  async isAdminOfHolder(adminId: string, holderId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM memberships a JOIN memberships m ON m.organisation_id = a.organisation_id
-        WHERE a.user_id = $1 AND 'org-admin' = ANY(a.roles) AND m.user_id = $2 LIMIT 1`,
-      [adminId, holderId],
-    );
-    return rows.length > 0;
-  }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AccessService } from '@schakel/access';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { formatCertificateCode } from './certificate-code';
@@ -20,6 +21,7 @@ export class CertificateService {
     private readonly certificates: CertificateRepository,
     private readonly renderer: CertificateRenderer,
     @Inject(CERTIFICATE_STORAGE) private readonly storage: CertificateStorage,
+    private readonly access: AccessService,
   ) {}
 
   async listMine(user: AuthUser, limit: number, offset: number): Promise<Page<CertificateResponse>> {
@@ -58,7 +60,7 @@ export class CertificateService {
     const found = await this.certificates.findWithNames({ id });
     if (!found) throw CertificationError.notFound();
     const holderId = found.certificate.userId;
-    if (user.isPlatformAdmin || holderId === user.id || (await this.certificates.isAdminOfHolder(user.id, holderId))) return found;
+    if (await this.access.mayActForPerson(user, holderId)) return found;
     throw CertificationError.notFound();
   }
 

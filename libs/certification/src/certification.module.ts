@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@schakel/config';
+import { AccessModule } from '@schakel/access';
 import { OrganisationModule } from '@schakel/organisation';
 import { CertificateIssueService } from './certificate-issue.service';
 import { CertificateRepository } from './certificate.repository';
@@ -16,7 +17,7 @@ import { VerificationService } from './verification.service';
 
 /** Issuing, rendering, storing, verifying and reporting certificates. No HTTP: see CertificationHttpModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Certificate]), OrganisationModule],
+  imports: [TypeOrmModule.forFeature([Certificate]), OrganisationModule, AccessModule],
   providers: [
     CertificateRepository,
     CertificateIssueService,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { AuthUser } from '@schakel/identity';
-import { OrganisationAccess, OrganisationError, OrganisationRepository } from '@schakel/organisation';
+import { AccessError, AccessService } from '@schakel/access';
+import { OrganisationRepository } from '@schakel/organisation';
 import { ChainReportRepository } from './chain-report.repository';
 import type { ChainReportResponse } from './dto/chain-report.dto';
 import { CHAIN_ROLE_LABELS } from './render/chain-role-labels';
@@ -11,14 +12,14 @@ import { CHAIN_ROLE_LABELS } from './render/chain-role-labels';
 export class ChainReportService {
   constructor(
     private readonly reports: ChainReportRepository,
-    private readonly access: OrganisationAccess,
+    private readonly access: AccessService,
     private readonly organisations: OrganisationRepository,
   ) {}
 
   async report(user: AuthUser, organisationId: string): Promise<ChainReportResponse> {
     await this.access.requireRole(user, organisationId, ['org-admin']);
     // A platform admin passes the role check; the organisation must still exist.
-    if (user.isPlatformAdmin && !(await this.organisations.findById(organisationId))) throw OrganisationError.notFound();
+    if (user.isPlatformAdmin && !(await this.organisations.findById(organisationId))) throw AccessError.organisationNotFound();
     return { organisationId, generatedAt: new Date().toISOString(), roles: await this.reports.countsFor(organisationId) };
   }
 

@@ -21,7 +21,7 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
       inject: [AppConfig],
       // Commands fail fast while Redis is down instead of queueing forever.
       useFactory: (config: AppConfig) => {
-        const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+        const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, disconnectTimeout: 100 });
         const logger = new Logger('Redis');
         let lastReport = 0;
         redis.on('error', (error: Error) => {

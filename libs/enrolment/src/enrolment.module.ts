@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '@schakel/access';
 import { Course } from '@schakel/catalogue';
 import { OrganisationModule } from '@schakel/organisation';
 import { SessionModule } from '@schakel/session';
@@ -33,6 +34,7 @@ const SERVICES = [
 @Module({
   imports: [
     TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, Attendance, Completion, Course]),
+    AccessModule,
     OrganisationModule,
     SessionModule,
   ],

@@ -75,15 +75,4 @@ export class EnrolmentRepository {
     return { course: Object.assign(new Course(), columns), missing };
   }
 
-  /** An organisation where `adminId` is org-admin and `memberId` a member, if any. */
-  async sharedOrganisationAsAdmin(adminId: string, memberId: string): Promise<string | null> {
-    const rows: Array<{ organisation_id: string }> = await this.enrolments.query(
-      `SELECT a.organisation_id
-         FROM memberships a JOIN memberships m ON m.organisation_id = a.organisation_id
-        WHERE a.user_id = $1 AND 'org-admin' = ANY(a.roles) AND m.user_id = $2
-        ORDER BY a.created_at LIMIT 1`,
-      [adminId, memberId],
-    );
-    return rows[0]?.organisation_id ?? null;
-  }
 }

@@ -1,27 +1,28 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { JOB_ROUTES, JobData, JobName, RETRY } from './job.types';
-import { QUEUES, QueueName } from './queue-name';
+import { QueueName } from './queue-name';
 
 /** Every enqueue carries these; a finished job leaves nothing behind in Redis. */
 const DEFAULT_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } };
 
 /** The one way domain code puts work on a queue; nobody else touches a raw Queue. */
 @Injectable()
-export class JobProducer implements OnModuleInit {
+export class JobProducer {
   private readonly logger = new Logger(JobProducer.name);
-  private readonly queues = new Map<QueueName, Queue>();
+  private readonly queues: ReadonlyMap<QueueName, Queue>;
 
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  onModuleInit(): void {
-    for (const name of QUEUES) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      // Without a listener an unreachable Redis is reported on the console for every retry.
+  constructor(
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.Certificates) certificates: Queue,
+    @InjectQueue(QueueName.Messages) messages: Queue,
+  ) {
+    this.queues = new Map([maintenance, certificates, messages].map((queue) => [queue.name as QueueName, queue]));
+    for (const [name, queue] of this.queues) {
+      // Attached as soon as the queues exist (they connect at once): without a listener an
+      // unreachable Redis is printed on the console for every retry.
       queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
-      this.queues.set(name, queue);
     }
   }
 

@@ -12,6 +12,12 @@ import { OutboxRepository } from './outbox/outbox.repository';
 import { UnitOfWork } from './outbox/unit-of-work';
 import { QUEUES } from './queue-name';
 
+/**
+ * Closing a connection whose socket already died makes ioredis wait this long (2 s by
+ * default) on a timer that keeps the process alive; shutdown should not wait for a dead Redis.
+ */
+export const REDIS_DISCONNECT_TIMEOUT_MS = 100;
+
 export interface JobsModuleOptions {
   /**
    * The API only produces: with Redis down, adding a job should fail at once (the
@@ -34,8 +40,8 @@ export class JobsModule {
             prefix: config.queuePrefix,
             connection:
               options.role === 'worker'
-                ? { url: config.redisUrl, maxRetriesPerRequest: null }
-                : { url: config.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false },
+                ? { url: config.redisUrl, maxRetriesPerRequest: null, disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS }
+                : { url: config.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false, disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS },
           }),
         }),
         BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),

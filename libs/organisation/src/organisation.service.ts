@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessError, AccessService } from '@schakel/access';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation, type Page } from '@schakel/common';
@@ -9,7 +10,6 @@ import { Organisation } from './entities/organisation.entity';
 import type { AddMemberDto, MemberQueryDto, UpdateMemberDto } from './dto/member.dto';
 import type { CreateOrganisationDto } from './dto/organisation.dto';
 import { MembershipRepository } from './membership.repository';
-import { OrganisationAccess } from './organisation-access.service';
 import { OrganisationError } from './organisation.exception';
 import { OrganisationRepository } from './organisation.repository';
 
@@ -19,7 +19,7 @@ export class OrganisationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationRepository,
     private readonly memberships: MembershipRepository,
-    private readonly access: OrganisationAccess,
+    private readonly access: AccessService,
     private readonly identity: IdentityService,
     private readonly work: UnitOfWork,
   ) {}
@@ -31,7 +31,7 @@ export class OrganisationService {
   async get(user: AuthUser, organisationId: string): Promise<Organisation> {
     await this.access.requireMember(user, organisationId);
     const organisation = await this.organisations.findById(organisationId);
-    if (!organisation) throw OrganisationError.notFound();
+    if (!organisation) throw AccessError.organisationNotFound();
     return organisation;
   }
 
@@ -93,7 +93,7 @@ export class OrganisationService {
   private async requireAdmin(user: AuthUser, organisationId: string): Promise<void> {
     await this.access.requireRole(user, organisationId, ['org-admin']);
     // A platform admin passes the role check; the organisation must still exist.
-    if (user.isPlatformAdmin && !(await this.organisations.findById(organisationId))) throw OrganisationError.notFound();
+    if (user.isPlatformAdmin && !(await this.organisations.findById(organisationId))) throw AccessError.organisationNotFound();
   }
 
   private async getMember(organisationId: string, userId: string): Promise<Membership> {

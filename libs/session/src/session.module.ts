@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganisationModule } from '@schakel/organisation';
+import { AccessModule } from '@schakel/access';
 import { CalendarFeedRepository } from './calendar/calendar-feed.repository';
 import { CalendarService } from './calendar/calendar.service';
 import { CalendarFeed } from './entities/calendar-feed.entity';
@@ -16,7 +16,7 @@ import { SessionService } from './session.service';
 
 /** Sessions, their seats and calendars; no controllers (SessionHttpModule serves them). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, Meeting, SessionTrainer, CalendarFeed]), OrganisationModule],
+  imports: [TypeOrmModule.forFeature([Session, Meeting, SessionTrainer, CalendarFeed]), AccessModule],
   providers: [
     SessionService, SessionChangeService, SessionRepository, SessionAccess, SeatLedgerRepository, SeatLedger,
     CalendarService, CalendarFeedRepository,

@@ -51,10 +51,6 @@ export class SessionRepository {
     return rows.map((r) => r.userId);
   }
 
-  async isTrainer(sessionId: string, userId: string): Promise<boolean> {
-    return this.trainers.existsBy({ sessionId, userId });
-  }
-
   async insert(manager: EntityManager, session: Partial<Session>, meetings: Array<Pick<Meeting, 'startsAt' | 'endsAt'>>, trainerIds: string[]): Promise<Session> {
     const saved = await manager.getRepository(Session).save(manager.getRepository(Session).create(session));
     await manager.getRepository(Meeting).insert(meetings.map((m) => ({ ...m, sessionId: saved.id })));

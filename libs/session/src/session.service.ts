@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { UnitOfWork } from '@schakel/jobs';
-import { MembershipRepository } from '@schakel/organisation';
+import { AccessService } from '@schakel/access';
 import { CreateSessionDto, SessionQueryDto, SessionResponse, toSessionResponse } from './dto/session.dto';
 import type { Meeting } from './entities/meeting.entity';
 import type { Session } from './entities/session.entity';
@@ -17,7 +17,7 @@ export class SessionService {
   constructor(
     private readonly work: UnitOfWork,
     private readonly sessions: SessionRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly rules: AccessService,
     private readonly access: SessionAccess,
   ) {}
 
@@ -96,10 +96,10 @@ export class SessionService {
    */
   private async requireMayScheduleFor(user: AuthUser, dto: CreateSessionDto): Promise<void> {
     if (dto.visibility === 'in-company' && dto.organisationId) {
-      const own = await this.memberships.find(dto.organisationId, user.id);
-      if (own?.roles.some((r) => r === 'trainer' || r === 'org-admin')) return;
+      const own = await this.rules.organisationIds(user.id, ['trainer', 'org-admin']);
+      if (own.includes(dto.organisationId)) return;
     }
-    const trainerSomewhere = (await this.memberships.organisationIdsWithRole(user.id, ['trainer'])).length > 0;
+    const trainerSomewhere = (await this.rules.organisationIds(user.id, ['trainer'])).length > 0;
     if (!user.isPlatformAdmin && !trainerSomewhere) throw SessionError.mayNotSchedule();
     if (dto.visibility === 'in-company' && dto.organisationId && !(await this.sessions.organisationExists(dto.organisationId))) {
       throw SessionError.organisationNotFound();

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pdfText } from '../../../../test/helpers/pdf-text';
+import { pdfText } from '../../../../test/support/pdf-text';
 import { generateCertificateCode, formatCertificateCode } from '../certificate-code';
 import { CertificateRenderer, type CertificateContent } from './certificate.renderer';
 import { CertificateTemplates } from './certificate-templates';

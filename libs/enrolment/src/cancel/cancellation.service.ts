@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '@schakel/access';
 import type { AuthUser } from '@schakel/identity';
 import { UnitOfWork } from '@schakel/jobs';
 import { SeatLedger, SessionRepository } from '@schakel/session';
@@ -18,6 +19,7 @@ export class CancellationService {
     private readonly enrolments: EnrolmentRepository,
     private readonly sessions: SessionRepository,
     private readonly seats: SeatLedger,
+    private readonly access: AccessService,
   ) {}
 
   async cancel(actor: AuthUser, enrolmentId: string): Promise<Enrolment> {
@@ -45,7 +47,6 @@ export class CancellationService {
 
   /** The person herself, an org admin of one of her organisations, or a platform admin. */
   private async mayCancel(actor: AuthUser, enrolment: Enrolment): Promise<boolean> {
-    if (enrolment.userId === actor.id || actor.isPlatformAdmin) return true;
-    return (await this.enrolments.sharedOrganisationAsAdmin(actor.id, enrolment.userId)) !== null;
+    return this.access.mayActForPerson(actor, enrolment.userId);
   }
 }

@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { isEmail, isUUID } from 'class-validator';
 import { DomainException } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
-import { MembershipRepository, OrganisationAccess, OrganisationService } from '@schakel/organisation';
+import { AccessService } from '@schakel/access';
+import { MembershipRepository, OrganisationService } from '@schakel/organisation';
 import type { BulkResult, BulkRowResult } from '../dto/bulk-enrolment.dto';
 import { EnrolmentError } from '../enrolment.exception';
 import { EnrolmentService } from './enrolment.service';
@@ -22,7 +23,7 @@ type CsvRow = Record<(typeof COLUMNS)[number], string | undefined>;
 @Injectable()
 export class BulkEnrolmentService {
   constructor(
-    private readonly access: OrganisationAccess,
+    private readonly access: AccessService,
     private readonly organisations: OrganisationService,
     private readonly memberships: MembershipRepository,
     private readonly enrolments: EnrolmentService,
@@ -80,7 +81,7 @@ export class BulkEnrolmentService {
       await this.access.requireRole(actor, organisationId, ['org-admin']);
       return organisationId;
     }
-    const administered = await this.access.organisationIdsWithRole(actor.id, ['org-admin']);
+    const administered = await this.access.organisationIds(actor.id, ['org-admin']);
     if (administered.length === 1) return administered[0];
     throw EnrolmentError.bulkOrganisationRequired(administered.length ? 'is required when you manage several organisations' : 'is required');
   }

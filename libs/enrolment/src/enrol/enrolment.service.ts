@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '@schakel/access';
 import { isUniqueViolation } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { CreateEnrolmentDto } from '../dto/enrolment.dto';
@@ -16,6 +17,7 @@ export class EnrolmentService {
     private readonly enrolments: EnrolmentRepository,
     private readonly online: OnlineEnrolmentService,
     private readonly sessions: SessionEnrolmentService,
+    private readonly access: AccessService,
   ) {}
 
   async enrol(actor: AuthUser, dto: CreateEnrolmentDto): Promise<EnrolmentResult> {
@@ -43,7 +45,7 @@ export class EnrolmentService {
   /** Oneself, or (as org admin) a member of one's organisation; anyone else is "not found". */
   private async resolveLearner(actor: AuthUser, userId?: string): Promise<{ learnerId: string; organisationId: string | null }> {
     if (!userId || userId === actor.id) return { learnerId: actor.id, organisationId: null };
-    const organisationId = await this.enrolments.sharedOrganisationAsAdmin(actor.id, userId);
+    const organisationId = await this.access.organisationActingFor(actor, userId);
     if (organisationId) return { learnerId: userId, organisationId };
     if (actor.isPlatformAdmin) return { learnerId: userId, organisationId: null };
     throw EnrolmentError.learnerNotFound();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { toLearnerQuiz } from '@schakel/catalogue';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
-import { OrganisationAccess } from '@schakel/organisation';
+import { AccessService } from '@schakel/access';
 import type { EnrolmentDetailResponse, EnrolmentQuizResponse, MyEnrolmentResponse, MyEnrolmentsQueryDto } from '../dto/progress.dto';
 import { EnrolmentError } from '../enrolment.exception';
 import { MyEnrolmentsRepository } from './my-enrolments.repository';
@@ -14,7 +14,7 @@ export class MyEnrolmentsService {
   constructor(
     private readonly enrolments: MyEnrolmentsRepository,
     private readonly progress: ProgressRepository,
-    private readonly access: OrganisationAccess,
+    private readonly access: AccessService,
   ) {}
 
   list(user: AuthUser, query: MyEnrolmentsQueryDto): Promise<Page<MyEnrolmentResponse>> {
@@ -58,7 +58,7 @@ export class MyEnrolmentsService {
     if (!enrolment) throw EnrolmentError.enrolmentNotFound();
     if (enrolment.userId === user.id || user.isPlatformAdmin) return enrolment;
     if (enrolment.organisationId) {
-      const adminOf = await this.access.organisationIdsWithRole(user.id, ['org-admin']);
+      const adminOf = await this.access.organisationIds(user.id, ['org-admin']);
       if (adminOf.includes(enrolment.organisationId)) return enrolment;
     }
     throw EnrolmentError.enrolmentNotFound();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { UnitOfWork } from '@schakel/jobs';
-import { OrganisationAccess } from '@schakel/organisation';
+import { AccessService } from '@schakel/access';
 import { SeatLedger, SessionAccess, SessionRepository } from '@schakel/session';
 import { EnrolmentError } from '../enrolment.exception';
 import { EnrolmentRepository } from '../enrolment.repository';
@@ -14,7 +14,7 @@ export class SessionRosterService {
   constructor(
     private readonly work: UnitOfWork,
     private readonly access: SessionAccess,
-    private readonly organisations: OrganisationAccess,
+    private readonly organisations: AccessService,
     private readonly sessions: SessionRepository,
     private readonly enrolments: EnrolmentRepository,
     private readonly roster: RosterRepository,
@@ -26,7 +26,7 @@ export class SessionRosterService {
     if (actor.isPlatformAdmin || (await this.access.isTrainer(session.id, actor.id))) {
       return this.roster.page(session.id, page);
     }
-    const adminOf = await this.organisations.organisationIdsWithRole(actor.id, ['org-admin']);
+    const adminOf = await this.organisations.organisationIds(actor.id, ['org-admin']);
     if (adminOf.length === 0) throw EnrolmentError.rosterForbidden();
     return this.roster.page(session.id, { ...page, onlyMembersOf: adminOf });
   }

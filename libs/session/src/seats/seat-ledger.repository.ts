@@ -65,7 +65,7 @@ export class SeatLedgerRepository {
    * only while PostgreSQL executes and commits this statement, never across round trips
    * through a busy API process, which is what bounds a storm on one session.
    * A newcomer is seated only when a seat is free and nobody waits: a seat freed inside the
-   * promotion cutoff belongs to the line (tested end to end in waitlist.e2e-spec).
+   * promotion cutoff belongs to the line (tested end to end in test/e2e/session/seats.e2e-spec.ts).
    *
    * Only the locked row is read fresh after waiting for the lock (READ COMMITTED re-checks
    * it); a subquery over enrolments would see the snapshot from before the wait. So the

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+/**
+ * "May this actor see or change this record?" is answered by @schakel/access (AccessService
+ * and the tenancy SQL in AccessRepository). Elsewhere, SQL over memberships and session
+ * trainers is data, not a rule: the places below, each with its reason. A new place means
+ * either moving the rule into libs/access or adding it here, in review.
+ */
+const ALLOWED: Record<string, string> = {
+  'libs/certification/src/certificate.repository.ts': 'prints the session trainer’s name on the certificate',
+  'libs/certification/src/chain-report.repository.ts': 'counts the organisation’s members per chain role (the report)',
+  'libs/organisation/src/membership.repository.ts': 'the organisation’s own membership rows (last-admin count)',
+  'libs/session/src/seats/seat-ledger.repository.ts':
+    'the one-statement enrolment re-checks in-company visibility under the session lock, in SQL, for speed (same rule as AccessService.canSeeSession)',
+  'libs/session/src/session.repository.ts': 'the session list filters by the viewer AccessService describes (same rule, as a WHERE clause)',
+  'libs/enrolment/src/roster/roster.repository.ts': 'narrows a roster to the organisations AccessService says the admin administers',
+};
+
+const root = resolve(__dirname, '..', '..');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'entities' ? [] : files(path);
+    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+describe('one place for access rules', () => {
+  const libs = join(root, 'libs');
+  const touching = readdirSync(libs)
+    .filter((lib) => lib !== 'access' && statSync(join(libs, lib)).isDirectory())
+    .flatMap((lib) => files(join(libs, lib, 'src')))
+    .filter((file) => /\b(FROM|JOIN)\s+(memberships|session_trainers)\b/.test(readFileSync(file, 'utf8')))
+    .map((file) => relative(root, file));
+
+  it('runs membership and trainer SQL only in libs/access and the listed data queries', () => {
+    expect(touching.filter((file) => !(file in ALLOWED))).toEqual([]);
+  });
+
+  it('lists no place that no longer needs it', () => {
+    expect(Object.keys(ALLOWED).filter((file) => !touching.includes(file))).toEqual([]);
+  });
+});

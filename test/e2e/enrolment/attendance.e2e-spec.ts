@@ -1,0 +1,101 @@
+import { DataSource } from 'typeorm';
+import { startApi, TestApi } from '../../support/app';
+import { insertCourse } from '../../factories/course.factory';
+import { requestEnrolment } from '../../factories/enrolment.factory';
+import { createTenant, createTrainer } from '../../factories/organisation.factory';
+import { createPerson, createPlatformAdmin, type Person } from '../../factories/person.factory';
+import { scheduleSession, type SessionBody } from '../../factories/session.factory';
+
+describe('attendance and completion of live courses', () => {
+  let api: TestApi;
+  let trainer: Person;
+
+  beforeAll(async () => {
+    api = await startApi();
+    await api.app.listen(0, '127.0.0.1');
+    trainer = await createTrainer(api.app);
+  });
+  afterAll(() => api.close());
+
+  const mark = (person: Person, session: SessionBody, records: object[]) =>
+    api.http().post(`/api/sessions/${session.id}/attendance`).set(person.auth).send({ records });
+
+  const completions = async (enrolmentId: string) => {
+    const ds = api.app.get(DataSource);
+    const rows: Array<{ id: string }> = await ds.query(`SELECT id FROM completions WHERE enrolment_id = $1`, [enrolmentId]);
+    const outbox: unknown[] = await ds.query(
+      `SELECT 1 FROM outbox_events WHERE topic = 'course.completed' AND payload->>'completionId' = ANY($1)`, [rows.map((r) => r.id)]);
+    return { completions: rows.length, certificateJobs: outbox.length };
+  };
+
+  it('only the session trainers mark: a learner or a trainer of another session who can see it gets 403, outsiders 404', async () => {
+    const tenant = await createTenant(api.app);
+    const course = await insertCourse(api.app);
+    const open = await scheduleSession(api, trainer, course);
+    const internal = await scheduleSession(api, trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id });
+    const learner = await createPerson(api.app);
+    const enrolment = (await requestEnrolment(api, learner, course.id, open.id)).body;
+    const otherTrainer = await createTrainer(api.app);
+    await scheduleSession(api, otherTrainer, course);
+    const records = [{ enrolmentId: enrolment.id, present: true }];
+
+    expect((await mark(learner, open, records)).status).toBe(403);
+    expect((await mark(otherTrainer, open, records)).status).toBe(403);
+    expect((await mark(await createPlatformAdmin(api.app), open, records)).status).toBe(403);
+    expect((await mark(otherTrainer, internal, records)).status).toBe(404);
+    expect((await mark(learner, internal, records)).status).toBe(404);
+    expect(await api.app.get(DataSource).query(`SELECT 1 FROM attendance WHERE enrolment_id = $1`, [enrolment.id])).toHaveLength(0);
+  });
+
+  it('completes a live course when every meeting is attended, and writes the certificate row once', async () => {
+    const course = await insertCourse(api.app);
+    const session = await scheduleSession(api, trainer, course);
+    const learner = await createPerson(api.app);
+    const enrolment = (await requestEnrolment(api, learner, course.id, session.id)).body;
+    const [m1, m2] = session.meetings;
+
+    const first = await mark(trainer, session, [{ enrolmentId: enrolment.id, meetingId: m1.id, present: true }, { enrolmentId: enrolment.id, meetingId: m2.id, present: false }]);
+    expect(first.body).toEqual({ recorded: 2, completedEnrolmentIds: [] });
+    expect(await completions(enrolment.id)).toEqual({ completions: 0, certificateJobs: 0 });
+
+    const second = await mark(trainer, session, [{ enrolmentId: enrolment.id, meetingId: m2.id, present: true }]);
+    expect(second.body).toEqual({ recorded: 1, completedEnrolmentIds: [enrolment.id] });
+    expect(await completions(enrolment.id)).toEqual({ completions: 1, certificateJobs: 1 });
+    const again = await mark(trainer, session, [{ enrolmentId: enrolment.id, present: true }]);
+    expect(again.body).toEqual({ recorded: 2, completedEnrolmentIds: [] });
+    expect(await completions(enrolment.id)).toEqual({ completions: 1, certificateJobs: 1 });
+  });
+
+  it('marking twice in parallel: one record per meeting, one completion', async () => {
+    const course = await insertCourse(api.app);
+    const session = await scheduleSession(api, trainer, course);
+    const learners = await Promise.all(Array.from({ length: 5 }, () => createPerson(api.app)));
+    const enrolments = [];
+    for (const l of learners) enrolments.push((await requestEnrolment(api, l, course.id, session.id)).body);
+    const records = enrolments.map((e) => ({ enrolmentId: e.id, present: true }));
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => mark(trainer, session, i % 2 ? [...records].reverse() : records)));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const completedBy = results.flatMap((r) => r.body.completedEnrolmentIds as string[]);
+    expect(completedBy.sort()).toEqual(enrolments.map((e) => e.id).sort());
+    for (const e of enrolments) {
+      expect(await completions(e.id)).toEqual({ completions: 1, certificateJobs: 1 });
+      const rows = await api.app.get(DataSource).query(`SELECT meeting_id FROM attendance WHERE enrolment_id = $1`, [e.id]);
+      expect(rows).toHaveLength(2);
+    }
+  });
+
+  it('refuses waitlisted people, enrolments of another session and unknown meetings', async () => {
+    const course = await insertCourse(api.app);
+    const session = await scheduleSession(api, trainer, course, { capacity: 1 });
+    const elsewhere = await scheduleSession(api, trainer, await insertCourse(api.app));
+    const [a, b, c] = await Promise.all([createPerson(api.app), createPerson(api.app), createPerson(api.app)]);
+    await requestEnrolment(api, a, course.id, session.id);
+    const waiting = (await requestEnrolment(api, b, course.id, session.id)).body;
+    const foreign = (await requestEnrolment(api, c, elsewhere.courseId, elsewhere.id)).body;
+    expect((await mark(trainer, session, [{ enrolmentId: waiting.id, present: true }])).status).toBe(422);
+    expect((await mark(trainer, session, [{ enrolmentId: foreign.id, present: true }])).status).toBe(404);
+    const unknownMeeting = await mark(trainer, session, [{ enrolmentId: waiting.id, meetingId: elsewhere.meetings[0].id, present: true }]);
+    expect(unknownMeeting.status).toBe(400);
+    expect(unknownMeeting.body.details).toEqual([{ field: 'records[0].meetingId', problem: 'is not a meeting of this session' }]);
+  });
+});

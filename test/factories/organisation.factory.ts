@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ChainRole, OrganisationRole } from '@schakel/common';
+import { Membership, Organisation, type OrganisationKind } from '@schakel/organisation';
+import { createPerson, type Person } from './person.factory';
+
+const unique = () => randomUUID().slice(0, 8);
+
+export async function createOrganisation(
+  app: INestApplicationContext,
+  name = `Organisatie ${unique()}`,
+  kind: OrganisationKind = 'municipality',
+): Promise<Organisation> {
+  return app.get(DataSource).getRepository(Organisation).save({ name, kind });
+}
+
+export async function addMember(
+  app: INestApplicationContext,
+  organisation: Organisation,
+  person: Person,
+  roles: OrganisationRole[],
+  chainRoles: ChainRole[] = [],
+): Promise<Membership> {
+  return app.get(DataSource).getRepository(Membership).save({ organisationId: organisation.id, userId: person.user.id, roles, chainRoles });
+}
+
+export interface Tenant {
+  organisation: Organisation;
+  admin: Person;
+  trainer: Person;
+  learner: Person;
+}
+
+/** An organisation with an org-admin, a trainer and a learner (first conversation). */
+export async function createTenant(app: INestApplicationContext, name?: string): Promise<Tenant> {
+  const organisation = await createOrganisation(app, name);
+  const [admin, trainer, learner] = await Promise.all([createPerson(app), createPerson(app), createPerson(app)]);
+  await addMember(app, organisation, admin, ['org-admin']);
+  await addMember(app, organisation, trainer, ['trainer']);
+  await addMember(app, organisation, learner, ['learner'], ['first-conversation']);
+  return { organisation, admin, trainer, learner };
+}
+
+/** A person with the trainer role in an organisation of their own. */
+export async function createTrainer(app: INestApplicationContext): Promise<Person> {
+  const person = await createPerson(app, { name: `Trainer ${unique()}` });
+  await addMember(app, await createOrganisation(app), person, ['trainer']);
+  return person;
+}
