@@ -1,95 +1,141 @@
-// Enrolment storm: N learners enrol in one session through the HTTP API (the built API as its
-// own process), and, in the same run on the same database, the bare locking transaction
-// (BEGIN; SELECT ... FOR UPDATE; INSERT enrolment; UPDATE counts; COMMIT) straight through pg
-// with the same concurrency and pool size. The ratio says what the API costs on top.
+// Enrolment storm, as deployed: the built API and worker as their own processes, every
+// confirmation mailed over SMTP to a sink during the storm. N learners enrol through the HTTP
+// API in one hot session and spread over 200 sessions, at 16 and 50 concurrent clients; the
+// baseline in the same run, on the same database, is the bare locking transaction (BEGIN;
+// SELECT … FOR UPDATE; INSERT enrolment; UPDATE counts; COMMIT) straight through pg with the
+// same concurrency. The API alone (no worker, no mail) is a second line. For each storm the
+// CPU of the API, the worker, PostgreSQL and the load generator is reported (from /proc).
 import { createRequire } from 'node:module';
-import { prepareEnvironment, startProcess, runConcurrently, report, freePort } from './lib.mjs';
+import { formatCpu, startDeployed } from './deployed.mjs';
+import { prepareEnvironment, report, runConcurrently } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg');
 const jwt = require('jsonwebtoken');
 
-const N = Number(process.env.BENCH_ENROLMENTS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const N = Number(process.env.BENCH_ENROLMENTS ?? 400);
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '16,50').split(',').map(Number);
+const SPREAD = 200;
 const POOL = 20; // the API's default DATABASE_POOL_SIZE
+let seeds = 0;
 
-async function seed(db, label) {
+/** A live course with `sessions` open sessions (room for everybody) and N fresh learners. */
+async function seed(db, sessions) {
+  const label = `s${(seeds += 1)}`;
   const [{ id: courseId }] = (await db.query(
     `INSERT INTO courses (slug, title, format, status) VALUES ($1, $2, 'live', 'published') RETURNING id`, [`bench-${label}`, `Bench ${label}`])).rows;
   const start = new Date(Date.now() + 30 * 86_400_000);
-  const [{ id: sessionId }] = (await db.query(
-    `INSERT INTO sessions (course_id, location, capacity, visibility, starts_at, ends_at) VALUES ($1, 'Zaal', $2, 'open', $3, $4) RETURNING id`,
-    [courseId, N * 2, start, new Date(start.getTime() + 3_600_000)])).rows;
-  await db.query(`INSERT INTO meetings (session_id, starts_at, ends_at) VALUES ($1, $2, $3)`, [sessionId, start, new Date(start.getTime() + 3_600_000)]);
+  const end = new Date(start.getTime() + 3_600_000);
+  const sessionIds = (await db.query(
+    `INSERT INTO sessions (course_id, location, capacity, visibility, starts_at, ends_at)
+     SELECT $1, 'Zaal', $2, 'open', $3, $4 FROM generate_series(1, $5) RETURNING id`,
+    [courseId, N * 2, start, end, sessions])).rows.map((r) => r.id);
+  await db.query(`INSERT INTO meetings (session_id, starts_at, ends_at) SELECT unnest($1::uuid[]), $2, $3`, [sessionIds, start, end]);
   const users = (await db.query(
     `INSERT INTO users (email, name) SELECT 'bench-' || $1 || '-' || g || '@bench.schakel', 'Bench ' || g FROM generate_series(1, $2) g RETURNING id`,
     [label, N])).rows.map((r) => r.id);
-  return { courseId, sessionId, users };
+  return { courseId, sessionIds, users };
 }
+
+async function httpStorm(platform, env, run, concurrency) {
+  const tokens = run.users.map((sub) => jwt.sign({ sub, typ: 'access' }, env.JWT_SECRET, { algorithm: 'HS256', expiresIn: 3600 }));
+  const statuses = {};
+  const { result, cpu } = await platform.measure(() =>
+    runConcurrently(N, concurrency, async (i) => {
+      const response = await fetch(`http://127.0.0.1:${platform.port}/api/enrolments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}` },
+        body: JSON.stringify({ courseId: run.courseId, sessionId: run.sessionIds[i % run.sessionIds.length] }),
+      });
+      await response.arrayBuffer();
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    }),
+  );
+  return { ...result, cpu, statuses };
+}
+
+async function sqlStorm(db, run, concurrency) {
+  return runConcurrently(N, concurrency, async (i) => {
+    const sessionId = run.sessionIds[i % run.sessionIds.length];
+    const client = await db.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows: [s] } = await client.query(`SELECT capacity, confirmed_count, waitlist_count FROM sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
+      const confirmed = s.confirmed_count < s.capacity && s.waitlist_count === 0;
+      await client.query(
+        `INSERT INTO enrolments (user_id, course_id, session_id, status, confirmed_at, waitlist_position) VALUES ($1, $2, $3, $4, now(), $5)`,
+        [run.users[i], run.courseId, sessionId, confirmed ? 'confirmed' : 'waitlisted', confirmed ? null : s.waitlist_count + 1]);
+      await client.query(`UPDATE sessions SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count + $3 WHERE id = $1`,
+        [sessionId, confirmed ? 1 : 0, confirmed ? 0 : 1]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+}
+
+/** Every answer true: N stored confirmed, the counters agree, N × 201. */
+async function check(db, run, statuses) {
+  const { rows: [stored] } = await db.query(
+    `SELECT (SELECT count(*)::int FROM enrolments WHERE session_id = ANY($1) AND status = 'confirmed') AS n,
+            (SELECT sum(confirmed_count)::int FROM sessions WHERE id = ANY($1)) AS counted`, [run.sessionIds]);
+  if (stored.n !== N || stored.counted !== N || statuses[201] !== N) {
+    throw new Error(`not every enrolment was stored as confirmed: ${JSON.stringify({ stored, statuses })}`);
+  }
+}
+
+async function waitForMails(platform, expected, timeoutMs = 120_000) {
+  const started = performance.now();
+  while (platform.mailsReceived() < expected && performance.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 100));
+  return { arrived: platform.mailsReceived(), seconds: (performance.now() - started) / 1000 };
+}
+
+const fmt = (n) => n.toFixed(1);
 
 async function main() {
   const { env, cleanup } = await prepareEnvironment('enrolment');
-  const port = await freePort();
   const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: POOL });
   db.on('error', () => {}); // the cleanup drops the database under idle clients
-  let api;
+  const rows = [];
+  let platform;
   try {
-    api = await startProcess('dist/apps/api/src/main.js', { ...env, PORT: String(port) }, { healthPort: port });
-    const httpRun = await seed(db, 'http');
-    const sqlRun = await seed(db, 'sql');
-    const tokens = httpRun.users.map((sub) => jwt.sign({ sub, typ: 'access' }, env.JWT_SECRET, { algorithm: 'HS256', expiresIn: 3600 }));
-
-    const statuses = new Map();
-    const http = await runConcurrently(N, CONCURRENCY, async (i) => {
-      const response = await fetch(`http://127.0.0.1:${port}/api/enrolments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}` },
-        body: JSON.stringify({ courseId: httpRun.courseId, sessionId: httpRun.sessionId }),
-      });
-      await response.arrayBuffer();
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-    });
-
-    const sql = await runConcurrently(N, CONCURRENCY, async (i) => {
-      const client = await db.connect();
-      try {
-        await client.query('BEGIN');
-        const { rows: [s] } = await client.query(
-          `SELECT capacity, confirmed_count, waitlist_count FROM sessions WHERE id = $1 FOR UPDATE`, [sqlRun.sessionId]);
-        const confirmed = s.confirmed_count < s.capacity && s.waitlist_count === 0;
-        await client.query(
-          `INSERT INTO enrolments (user_id, course_id, session_id, status, confirmed_at, waitlist_position) VALUES ($1, $2, $3, $4, now(), $5)`,
-          [sqlRun.users[i], sqlRun.courseId, sqlRun.sessionId, confirmed ? 'confirmed' : 'waitlisted', confirmed ? null : s.waitlist_count + 1]);
-        await client.query(
-          `UPDATE sessions SET confirmed_count = confirmed_count + $2, waitlist_count = waitlist_count + $3 WHERE id = $1`,
-          [sqlRun.sessionId, confirmed ? 1 : 0, confirmed ? 0 : 1]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
+    platform = await startDeployed(env);
+    let mailed = 0;
+    for (const [scenario, sessions] of [['one session', 1], [`${SPREAD} sessions`, SPREAD]]) {
+      for (const concurrency of CONCURRENCIES) {
+        const httpRun = await seed(db, sessions);
+        const http = await httpStorm(platform, env, httpRun, concurrency);
+        await check(db, httpRun, http.statuses);
+        const mail = await waitForMails(platform, (mailed += N));
+        const sql = await sqlStorm(db, await seed(db, sessions), concurrency);
+        rows.push([`${scenario}, ${concurrency} clients: enrolments/s`, `${fmt(http.perSecond)} / raw SQL ${fmt(sql.perSecond)} = ${(http.perSecond / sql.perSecond).toFixed(2)}`]);
+        rows.push([`  p99 ms`, `${fmt(http.p99)} / raw SQL ${fmt(sql.p99)} = ${(http.p99 / sql.p99).toFixed(1)}`]);
+        rows.push([`  CPU during the storm`, formatCpu(http.cpu)]);
+        rows.push([`  confirmation mails`, `${mail.arrived - (mailed - N)} of ${N}, last ${fmt(mail.seconds)} s after the storm`]);
       }
-    });
+    }
+    await platform.stop();
+    platform = undefined;
 
-    const { rows: [stored] } = await db.query(
-      `SELECT count(*)::int AS n, (SELECT confirmed_count FROM sessions WHERE id = $1) AS counted FROM enrolments WHERE session_id = $1 AND status = 'confirmed'`,
-      [httpRun.sessionId]);
-    const fmt = (n) => n.toFixed(1);
-    report(`Enrolment storm: ${N} learners, ${CONCURRENCY} concurrent clients, one session`, [
-      ['HTTP statuses', JSON.stringify(Object.fromEntries(statuses))],
-      ['HTTP stored confirmed / session counter', `${stored.n} / ${stored.counted}`],
-      ['HTTP API: enrolments per second', fmt(http.perSecond)],
-      ['HTTP API: p50 / p99 ms', `${fmt(http.p50)} / ${fmt(http.p99)}`],
-      ['raw SQL transaction: per second', fmt(sql.perSecond)],
-      ['raw SQL transaction: p50 / p99 ms', `${fmt(sql.p50)} / ${fmt(sql.p99)}`],
-      ['throughput ratio HTTP / raw SQL', `${(http.perSecond / sql.perSecond).toFixed(2)}`],
-      ['p99 ratio HTTP / raw SQL', `${(http.p99 / sql.p99).toFixed(2)}`],
-      ['vs Moodle (56/s, p99 ~420 ms, PRODUCT.md)', `${(http.perSecond / 56).toFixed(1)}× the throughput`],
-    ]);
-    if (stored.n !== N || stored.counted !== N || statuses.get(201) !== N) throw new Error('not every enrolment was stored as confirmed');
+    // The API alone: no worker, so no mail is composed or sent while it runs.
+    const apiOnly = await startDeployed(env, { apiOnly: true });
+    try {
+      const concurrency = CONCURRENCIES[CONCURRENCIES.length - 1];
+      const httpRun = await seed(db, 1);
+      const http = await httpStorm(apiOnly, env, httpRun, concurrency);
+      await check(db, httpRun, http.statuses);
+      const sql = await sqlStorm(db, await seed(db, 1), concurrency);
+      rows.push([`API only, one session, ${concurrency} clients: enrolments/s`, `${fmt(http.perSecond)} / raw SQL ${fmt(sql.perSecond)} = ${(http.perSecond / sql.perSecond).toFixed(2)}`]);
+      rows.push([`  CPU during the storm`, formatCpu(http.cpu)]);
+    } finally {
+      await apiOnly.stop();
+    }
+    report(`Enrolment storm as deployed: ${N} learners (API + worker, confirmation mail over SMTP)`, rows);
   } finally {
-    await api?.stop();
+    await platform?.stop();
     await db.end();
     await cleanup();
   }

@@ -69,6 +69,7 @@ export async function startProcess(script, env, { healthPort } = {}) {
     }
   }
   return {
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
