@@ -16,7 +16,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   identity: ['config', 'common', 'jobs', 'web'],
   access: ['config', 'common', 'identity'],
   organisation: ['config', 'common', 'jobs', 'web', 'identity', 'access'],
-  catalogue: ['config', 'common', 'jobs', 'identity', 'organisation', 'access'],
+  // The catalogue keeps its public pages in the shared Redis (database's client).
+  catalogue: ['config', 'common', 'database', 'jobs', 'identity', 'organisation', 'access'],
   session: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue'],
   enrolment: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session'],
   certification: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'enrolment'],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@schakel/access';
+import { CatalogueCache } from './catalogue-cache';
 import { CourseRepository } from './course.repository';
 import { CourseService } from './course.service';
 import { LearningPathRepository } from './learning-path.repository';
@@ -13,6 +14,7 @@ import { QuizService } from './quiz.service';
 @Module({
   imports: [AccessModule],
   providers: [
+    CatalogueCache,
     CourseRepository, CourseService, LessonRepository, LessonService, QuizRepository, QuizService,
     LearningPathRepository, LearningPathService,
   ],

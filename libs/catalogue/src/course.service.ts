@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { AccessService } from '@schakel/access';
+import { CatalogueCache, type CataloguePage } from './catalogue-cache';
 import { CatalogueError } from './catalogue.exception';
 import { assertEditable, assertReadable } from './course-access';
 import { CourseFilter, CourseRepository } from './course.repository';
@@ -24,11 +25,13 @@ export class CourseService {
     private readonly courses: CourseRepository,
     private readonly quizzes: QuizRepository,
     private readonly access: AccessService,
+    private readonly cache: CatalogueCache,
   ) {}
 
-  /** The public page as ready JSON (see CourseRepository.pagePublishedJson). */
-  listJson(filter: CourseFilter): Promise<string> {
-    return this.courses.pagePublishedJson(filter);
+  /** The public page as ready JSON (see CourseRepository.pagePublishedJson), from the shared cache when it is current. */
+  listJson(filter: CourseFilter): Promise<CataloguePage> {
+    const key = [filter.chainRole ?? '', filter.format ?? '', filter.limit, filter.offset].join('|');
+    return this.cache.page(key, () => this.courses.pagePublishedJson(filter));
   }
 
   /** A course by id or slug, as this caller may see it. */
@@ -60,6 +63,7 @@ export class CourseService {
     }
     const { prerequisiteIds = [], ...fields } = dto;
     const id = await this.withSlugCheck((manager) => this.createIn(manager, user, fields, prerequisiteIds));
+    await this.cache.invalidate();
     return this.detail(user, id);
   }
 
@@ -78,6 +82,7 @@ export class CourseService {
       if (prerequisiteIds) await this.setPrerequisites(manager, course.id, prerequisiteIds);
       return course.id;
     });
+    await this.cache.invalidate();
     return this.detail(user, courseId);
   }
 

@@ -156,5 +156,31 @@ describe('catalogue: courses', () => {
       expect(bySlug.body).toMatchObject({ id: next.id, prerequisites: [{ id: base.id, slug: base.slug, title: base.title }] });
       expect((await api.http().get('/api/courses/geen-bestaande-cursus')).status).toBe(404);
     });
+
+    it('answers with an ETag, 304 for an unchanged page, and a course published through one API process at once in another', async () => {
+      const other = await startApi(); // a second API process sharing the database and Redis
+      try {
+        const url = '/api/courses?chainRole=deeper-conversation&limit=100';
+        const first = await other.http().get(url);
+        expect(first.status).toBe(200);
+        expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
+        expect(first.headers['cache-control']).toContain('max-age=');
+        const unchanged = await other.http().get(url).set('If-None-Match', first.headers.etag);
+        expect(unchanged.status).toBe(304);
+        expect(unchanged.text).toBe('');
+
+        const course = await createCourse(api, tenant.trainer, { chainRoles: ['deeper-conversation'], status: 'published' });
+        const changed = await other.http().get(url).set('If-None-Match', first.headers.etag);
+        expect(changed.status).toBe(200);
+        expect(changed.headers.etag).not.toBe(first.headers.etag);
+        expect(changed.body.items.map((c: { id: string }) => c.id)).toContain(course.id);
+
+        await api.http().patch(`/api/courses/${course.id}`).set(tenant.trainer.auth).send({ status: 'archived' }).expect(200);
+        const archived = (await other.http().get(url)).body.items.map((c: { id: string }) => c.id);
+        expect(archived).not.toContain(course.id);
+      } finally {
+        await other.close();
+      }
+    });
   });
 });

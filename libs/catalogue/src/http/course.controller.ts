@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { UuidParam } from '@schakel/common';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '@schakel/identity';
 import { CourseService } from '../course.service';
@@ -14,10 +15,21 @@ export class CourseController {
   @Get()
   @Public()
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ type: CoursePageResponse, description: 'published courses, by title' })
-  list(@Query() query: CourseQueryDto): Promise<string> {
-    // Already JSON, built by PostgreSQL: the catalogue is the hottest public route.
-    return this.courses.listJson(query);
+  @Header('Cache-Control', 'public, max-age=30, must-revalidate')
+  @ApiOkResponse({ type: CoursePageResponse, description: 'published courses, by title; ETag, and 304 for If-None-Match' })
+  async list(
+    @Query() query: CourseQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | undefined> {
+    // Already JSON, built by PostgreSQL and kept in the shared cache: the hottest public route.
+    const page = await this.courses.listJson(query);
+    response.setHeader('ETag', page.etag);
+    if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(page.etag)) {
+      response.status(304);
+      return undefined;
+    }
+    return page.body;
   }
 
   @Get(':courseId')
