@@ -4,6 +4,9 @@ import { JobsOptions, Queue } from 'bullmq';
 import { JOB_ROUTES, JobData, JobName, RETRY } from './job.types';
 import { QueueName } from './queue-name';
 
+/** How long a process gathers commits before it nudges the relay once for all of them. */
+export const NUDGE_COALESCE_MS = 20;
+
 /** Every enqueue carries these; a finished job leaves nothing behind in Redis. */
 const DEFAULT_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } };
 
@@ -12,6 +15,7 @@ const DEFAULT_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: { a
 export class JobProducer {
   private readonly logger = new Logger(JobProducer.name);
   private readonly queues: ReadonlyMap<QueueName, Queue>;
+  private nudgePending = false;
 
   constructor(
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
@@ -52,9 +56,16 @@ export class JobProducer {
    * The fixed job id coalesces a burst of nudges into one relay run.
    */
   nudgeOutboxRelay(): void {
-    this.enqueue('outbox.relay', {}, { jobId: 'outbox-relay-nudge' }).catch((error: unknown) =>
-      this.logger.debug(`outbox relay nudge skipped: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    // One nudge per NUDGE_COALESCE_MS per process: a storm of commits costs one Redis call
+    // per window instead of one per request; the relay then moves all of them in one run.
+    if (this.nudgePending) return;
+    this.nudgePending = true;
+    setTimeout(() => {
+      this.nudgePending = false;
+      this.enqueue('outbox.relay', {}, { jobId: 'outbox-relay-nudge' }).catch((error: unknown) =>
+        this.logger.debug(`outbox relay nudge skipped: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, NUDGE_COALESCE_MS).unref();
   }
 
   queue(name: QueueName): Queue {

@@ -32,10 +32,19 @@ export class MailerService implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     this.catching = !config.smtpUrl;
-    // No pool: each message has its own connection, so an SMTP server that went away and
-    // came back is simply reached again by the next attempt.
+    // A small pool of reused connections: a storm's confirmations do not pay a TCP and SMTP
+    // handshake each. A connection that broke (the server went away) is dropped by the pool and
+    // the failed send is retried by BullMQ on a fresh one.
     this.transport = config.smtpUrl
-      ? createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as SMTPTransport.Options)
+      ? createTransport({
+          url: config.smtpUrl,
+          pool: true,
+          maxConnections: 4,
+          maxMessages: 200,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        } as SMTPTransport.Options)
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
