@@ -28,7 +28,7 @@ export async function startMailSink() {
 }
 
 /** CPU ticks (user + system) of a process and its threads, or 0 when it is gone. */
-function ticksOf(pid) {
+export function ticksOf(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
