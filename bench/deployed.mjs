@@ -51,6 +51,16 @@ function postgresPids() {
     });
 }
 
+/** The process's peak resident memory so far (VmHWM), in MB. */
+export function peakRssMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    return line ? Number(line.split(/\s+/)[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
 const postgresTicks = () => postgresPids().reduce((sum, pid) => sum + ticksOf(pid), 0);
 
 /**
@@ -73,6 +83,8 @@ export async function startDeployed(env, { apiOnly = false } = {}) {
   return {
     port,
     mailsReceived: sink.received,
+    /** Peak RSS so far of the API and the worker, in MB. */
+    peakRss: () => ({ api: peakRssMb(api.pid), worker: worker ? peakRssMb(worker.pid) : NaN }),
     async measure(fn) {
       const before = sample();
       const result = await fn();

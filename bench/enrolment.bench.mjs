@@ -117,6 +117,8 @@ async function main() {
         rows.push([`  confirmation mails`, `${mail.arrived - (mailed - N)} of ${N}, last ${fmt(mail.seconds)} s after the storm`]);
       }
     }
+    const rss = platform.peakRss();
+    rows.push(['peak memory (RSS) after the storms', `API ${rss.api.toFixed(0)} MB, worker ${rss.worker.toFixed(0)} MB`]);
     await platform.stop();
     platform = undefined;
 
