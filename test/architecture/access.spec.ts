@@ -14,7 +14,6 @@ const ALLOWED: Record<string, string> = {
   'libs/session/src/seats/seat-ledger.repository.ts':
     'the one-statement enrolment re-checks in-company visibility under the session lock, in SQL, for speed (same rule as AccessService.canSeeSession)',
   'libs/session/src/session.repository.ts': 'the session list filters by the viewer AccessService describes (same rule, as a WHERE clause)',
-  'libs/enrolment/src/roster/roster.repository.ts': 'narrows a roster to the organisations AccessService says the admin administers',
 };
 
 const root = resolve(__dirname, '..', '..');

@@ -40,14 +40,15 @@ export class AccessRepository {
     return rows.length > 0;
   }
 
-  /** An organisation where `adminId` is org-admin and `personId` a member (the earliest), or null. */
-  async organisationAdministering(adminId: string, personId: string): Promise<string | null> {
+  /** An organisation where `adminId` is org-admin and `personId` a member (the earliest; or exactly `organisationId`), or null. */
+  async organisationAdministering(adminId: string, personId: string, organisationId: string | null): Promise<string | null> {
     const [row] = (await this.dataSource.query(
       `SELECT a.organisation_id AS id
          FROM memberships a JOIN memberships m ON m.organisation_id = a.organisation_id
         WHERE a.user_id = $1 AND 'org-admin' = ANY(a.roles) AND m.user_id = $2
+          AND ($3::uuid IS NULL OR a.organisation_id = $3::uuid)
         ORDER BY a.created_at LIMIT 1`,
-      [adminId, personId],
+      [adminId, personId, organisationId],
     )) as Array<{ id: string }>;
     return row ? row.id : null;
   }

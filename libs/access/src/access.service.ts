@@ -4,6 +4,12 @@ import type { AuthUser } from '@schakel/identity';
 import { AccessError } from './access.exception';
 import { AccessRepository, type SessionScope } from './access.repository';
 
+/** A record about a person (an enrolment, a certificate) and the organisation that owns it, if any. */
+export interface PersonRecord {
+  personId: string;
+  organisationId: string | null;
+}
+
 /** What access needs to know of a course. */
 export interface CourseScope {
   status: 'draft' | 'published' | 'archived';
@@ -48,17 +54,25 @@ export class AccessService {
   // people and their records (enrolments, certificates)
 
   /**
-   * The organisation through which `actor` may act for `personId` (enrol, cancel, read her
-   * certificates): one where the actor is org-admin and the person a member. Null when none.
+   * The organisation through which `actor` may enrol `personId`: one where the actor is
+   * org-admin and the person an active member. With `organisationId` (an in-company
+   * session's owner) only that organisation counts. Null when none.
    */
-  organisationActingFor(actor: AuthUser, personId: string): Promise<string | null> {
-    return this.repository.organisationAdministering(actor.id, personId);
+  organisationActingFor(actor: AuthUser, personId: string, organisationId?: string | null): Promise<string | null> {
+    return this.repository.organisationAdministering(actor.id, personId, organisationId ?? null);
   }
 
-  /** The person herself, a platform admin, or an admin of an organisation she belongs to. */
-  async mayActForPerson(actor: AuthUser, personId: string): Promise<boolean> {
-    if (actor.id === personId || actor.isPlatformAdmin) return true;
-    return (await this.organisationActingFor(actor, personId)) !== null;
+  /**
+   * Rights follow the record, not "some organisation we share": the person herself, a
+   * platform admin, or an org-admin of the organisation that owns the record (an
+   * enrolment's organisation_id; a certificate's through its enrolment). An admin of
+   * another organisation the person also belongs to has no right over it.
+   */
+  async mayActOnRecord(actor: AuthUser, record: PersonRecord): Promise<boolean> {
+    if (actor.id === record.personId || actor.isPlatformAdmin) return true;
+    if (!record.organisationId) return false;
+    const roles = await this.repository.rolesIn(actor.id, record.organisationId);
+    return !!roles && roles.includes('org-admin');
   }
 
   // sessions

@@ -53,14 +53,16 @@ export class CertificateService {
   }
 
   /**
-   * The holder, an org admin of an organisation the holder belongs to, or a platform
-   * admin; anyone else gets the same 404 as for a certificate that does not exist.
+   * The holder, an org admin of the organisation that owns the enrolment it certifies, or a
+   * platform admin; anyone else gets the same 404 as for a certificate that does not exist.
    */
   private async readable(user: AuthUser, id: string): Promise<CertificateWithNames> {
     const found = await this.certificates.findWithNames({ id });
     if (!found) throw CertificationError.notFound();
     const holderId = found.certificate.userId;
-    if (await this.access.mayActForPerson(user, holderId)) return found;
+    if (user.id === holderId || user.isPlatformAdmin) return found;
+    const organisationId = await this.certificates.owningOrganisation(found.certificate.id);
+    if (await this.access.mayActOnRecord(user, { personId: holderId, organisationId })) return found;
     throw CertificationError.notFound();
   }
 
