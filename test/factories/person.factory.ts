@@ -27,7 +27,7 @@ export async function createPerson(
     locale: options.locale ?? 'nl',
     isPlatformAdmin: options.isPlatformAdmin ?? false,
   });
-  const token = app.get(TokenService).issue(user.id).accessToken;
+  const token = app.get(TokenService).issue(user.id, user.tokenVersion ?? 0).accessToken;
   return { user, token, auth: { Authorization: `Bearer ${token}` } };
 }
 

@@ -45,7 +45,7 @@ export class IdentityService {
     if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
       await this.users.updatePassword(user.id, await this.hasher.hash(password));
     }
-    return this.tokens.issue(user.id);
+    return this.tokens.issue(user.id, user.tokenVersion);
   }
 
   /**
@@ -64,21 +64,26 @@ export class IdentityService {
    * Finds a person by e-mail or creates one without a password (an invited member),
    * inside the caller's transaction. Safe under concurrency: the unique index decides.
    */
-  async findOrCreateInvited(manager: EntityManager, email: string, name: string, locale: Locale = 'nl'): Promise<User> {
+  async findOrCreateInvited(manager: EntityManager, email: string, name: string, locale: Locale = 'nl'): Promise<{ user: User; created: boolean }> {
     const existing = await this.users.findByEmail(email, manager);
-    if (existing) return existing;
+    if (existing) return { user: existing, created: false };
     await manager.query('SAVEPOINT find_or_create_user');
     try {
       const user = await this.users.insert({ email, name, passwordHash: null, locale, isPlatformAdmin: false }, manager);
       await manager.query('RELEASE SAVEPOINT find_or_create_user');
-      return user;
+      return { user, created: true };
     } catch (error) {
       if (!isUniqueViolation(error, 'uq_users_email')) throw error;
       await manager.query('ROLLBACK TO SAVEPOINT find_or_create_user');
       const winner = await this.users.findByEmail(email, manager);
       if (!winner) throw error;
-      return winner;
+      return { user: winner, created: false };
     }
+  }
+
+  /** Ends every outstanding access token of the person (a removal, a password reset). */
+  revokeTokens(userId: string, manager?: EntityManager): Promise<void> {
+    return this.users.revokeTokens(userId, manager);
   }
 
   /** Makes sure a platform administrator with this e-mail exists (ADMIN_EMAIL, demo data). */

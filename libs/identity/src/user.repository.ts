@@ -5,6 +5,15 @@ import { User } from './entities/user.entity';
 
 export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'locale' | 'isPlatformAdmin'>;
 
+export interface Principal {
+  id: string;
+  email: string;
+  name: string;
+  locale: User['locale'];
+  isPlatformAdmin: boolean;
+  tokenVersion: number;
+}
+
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 @Injectable()
@@ -12,13 +21,20 @@ export class UserRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   /** The few columns every request needs, without entity hydration (the guard's hot path). */
-  async findPrincipal(id: string): Promise<{ id: string; email: string; name: string; locale: User['locale']; isPlatformAdmin: boolean } | null> {
-    const rows: Array<{ id: string; email: string; name: string; locale: User['locale']; is_platform_admin: boolean }> = await this.users.query(
-      'SELECT id, email, name, locale, is_platform_admin FROM users WHERE id = $1',
+  async findPrincipal(id: string): Promise<Principal | null> {
+    const rows: Array<{ id: string; email: string; name: string; locale: User['locale']; is_platform_admin: boolean; token_version: number }> = await this.users.query(
+      'SELECT id, email, name, locale, is_platform_admin, token_version FROM users WHERE id = $1',
       [id],
     );
     const row = rows[0];
-    return row ? { id: row.id, email: row.email, name: row.name, locale: row.locale, isPlatformAdmin: row.is_platform_admin } : null;
+    return row
+      ? { id: row.id, email: row.email, name: row.name, locale: row.locale, isPlatformAdmin: row.is_platform_admin, tokenVersion: row.token_version }
+      : null;
+  }
+
+  /** Ends every outstanding access token of the person (the guard compares the version). */
+  async revokeTokens(id: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.users.manager).query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [id]);
   }
 
   findById(id: string): Promise<User | null> {

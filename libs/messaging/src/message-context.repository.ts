@@ -117,6 +117,15 @@ export class MessageContextRepository {
     return row ?? null;
   }
 
+  /** Re-checked at send time: a request already accepted or declined is not mailed. */
+  async membershipPending(organisationId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM memberships WHERE organisation_id = $1 AND user_id = $2 AND status = 'pending'`,
+      [organisationId, userId],
+    );
+    return rows.length > 0;
+  }
+
   async organisationName(organisationId: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT name FROM organisations WHERE id = $1`, [organisationId]);
     return row?.name ?? null;

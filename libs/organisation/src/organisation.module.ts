@@ -4,6 +4,7 @@ import { AccessModule } from '@schakel/access';
 import { IdentityModule } from '@schakel/identity';
 import { Membership } from './entities/membership.entity';
 import { Organisation } from './entities/organisation.entity';
+import { MembershipConsentService } from './membership-consent.service';
 import { MembershipRepository } from './membership.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { OrganisationService } from './organisation.service';
@@ -11,7 +12,7 @@ import { OrganisationService } from './organisation.service';
 /** Organisations and their members (the tenancy rules are in @schakel/access). No HTTP: see OrganisationHttpModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, Membership]), IdentityModule, AccessModule],
-  providers: [OrganisationService, OrganisationRepository, MembershipRepository],
-  exports: [OrganisationService, MembershipRepository, OrganisationRepository],
+  providers: [OrganisationService, MembershipConsentService, OrganisationRepository, MembershipRepository],
+  exports: [OrganisationService, MembershipConsentService, MembershipRepository, OrganisationRepository],
 })
 export class OrganisationModule {}

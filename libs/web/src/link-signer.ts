@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@schakel/config';
 
-export type LinkPurpose = 'unsubscribe' | 'cancel' | 'welcome';
+export type LinkPurpose = 'unsubscribe' | 'cancel' | 'welcome' | 'membership';
 
 /**
  * Links in e-mails that act without a login carry `<id>.<HMAC-SHA256(purpose:id)>`,
@@ -40,6 +40,11 @@ export class LinkSigner {
   /** The invitation's link: an invited member chooses a password there (WelcomeController). */
   welcomeUrl(userId: string): string {
     return `${this.config.publicBaseUrl}/welcome?token=${this.sign('welcome', userId)}`;
+  }
+
+  /** The link in a membership request: its owner accepts or declines there (MembershipLinkController). */
+  membershipUrl(organisationId: string, userId: string): string {
+    return `${this.config.publicBaseUrl}/accept-membership?token=${this.sign('membership', `${organisationId}:${userId}`)}`;
   }
 
   private mac(purpose: LinkPurpose, id: string): string {

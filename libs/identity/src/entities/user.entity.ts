@@ -25,6 +25,10 @@ export class User {
   @Column({ type: 'boolean', default: false })
   isPlatformAdmin: boolean;
 
+  /** Written into every access token and compared on every request: raising it ends all outstanding tokens. */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -27,6 +27,8 @@ export interface DomainEvents {
   // organisation
   /** A person without a password was added to an organisation and must choose one. */
   'member.invited': { userId: string; organisationId: string };
+  /** A person who already had an account was added: the membership is pending until she accepts. */
+  'membership.requested': { userId: string; organisationId: string };
 }
 
 export type EventName = keyof DomainEvents;

@@ -5,6 +5,7 @@ import { enrolmentConfirmed } from './enrolment-confirmed.message';
 import { enrolmentPromoted } from './enrolment-promoted.message';
 import { enrolmentWaitlisted } from './enrolment-waitlisted.message';
 import { memberInvited } from './member-invited.message';
+import { membershipRequested } from './membership-requested.message';
 import type { MessageDefinition, MessageKind } from './message-definition';
 import { moduleNudge } from './module-nudge.message';
 import { sessionCancelled } from './session-cancelled.message';
@@ -26,6 +27,7 @@ export const MESSAGES = {
   'certificate-issued': certificateIssued,
   'certificate-expiring': certificateExpiring,
   'member-invited': memberInvited,
+  'membership-requested': membershipRequested,
 } satisfies { [K in MessageKind]: MessageDefinition<K> };
 
 export const MESSAGE_KINDS = Object.keys(MESSAGES) as MessageKind[];

@@ -25,6 +25,7 @@ export interface MessageSubjects {
   'certificate-issued': { certificateId: string };
   'certificate-expiring': { certificateId: string; window: ExpiryWindow };
   'member-invited': { organisationId: string };
+  'membership-requested': { organisationId: string };
 }
 
 export type MessageKind = keyof MessageSubjects;

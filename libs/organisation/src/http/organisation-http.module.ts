@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@schakel/identity';
 import { OrganisationModule } from '../organisation.module';
 import { MeController } from './me.controller';
+import { MembershipLinkController } from './membership-link.controller';
 import { OrganisationController } from './organisation.controller';
 
-/** The organisation routes, and /api/me (the account with its memberships). */
+/** The organisation routes, /api/me (the account with its memberships) and the membership request page. */
 @Module({
   imports: [OrganisationModule, IdentityModule],
-  controllers: [OrganisationController, MeController],
+  controllers: [OrganisationController, MeController, MembershipLinkController],
 })
 export class OrganisationHttpModule {}
