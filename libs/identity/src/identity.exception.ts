@@ -5,6 +5,7 @@ export enum IdentityErrorCode {
   EmailTaken = 'identity.email-taken',
   BadCredentials = 'identity.bad-credentials',
   BadToken = 'identity.bad-token',
+  ResetLinkInvalid = 'identity.reset-link-invalid',
 }
 
 export const IdentityError = {
@@ -13,5 +14,9 @@ export const IdentityError = {
       { field: 'email', problem: 'is already registered' },
     ]),
   badCredentials: () => new DomainException(401, IdentityErrorCode.BadCredentials, 'E-mail address or password is wrong'),
+  resetLinkInvalid: () =>
+    new DomainException(400, IdentityErrorCode.ResetLinkInvalid, 'This reset link is invalid, expired or used already', [
+      { field: 'token', problem: 'is invalid, expired or used already' },
+    ]),
   badToken: () => new DomainException(401, IdentityErrorCode.BadToken, 'The access token is missing, invalid or expired'),
 };

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { isUniqueViolation, type Locale } from '@schakel/common';
+import { UnitOfWork } from '@schakel/jobs';
+import { LinkSigner } from '@schakel/web';
 import { EntityManager } from 'typeorm';
 import { User } from './entities/user.entity';
 import { IdentityError } from './identity.exception';
@@ -20,6 +23,8 @@ export class IdentityService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly work: UnitOfWork,
+    private readonly links: LinkSigner,
   ) {}
 
   async register(input: Registration): Promise<User> {
@@ -46,6 +51,43 @@ export class IdentityService {
       await this.users.updatePassword(user.id, await this.hasher.hash(password));
     }
     return this.tokens.issue(user.id, user.tokenVersion);
+  }
+
+  /**
+   * "Forgot my password": mails a reset link when the address has an account, and answers
+   * the same (nothing) when it has not, so the caller learns nothing about the address.
+   */
+  async requestPasswordReset(email: string): Promise<void> {
+    const user = await this.users.findByEmail(email);
+    if (!user) return;
+    await this.work.run(async (tx) => {
+      await tx.publish('password.reset-requested', { userId: user.id, requestId: randomUUID() });
+    });
+  }
+
+  /**
+   * Sets a new password from a reset link. The link names the account's token version and
+   * the reset raises it: the link works once, and every outstanding access token ends.
+   */
+  async resetPassword(token: string, password: string): Promise<void> {
+    const subject = this.resetSubject(token);
+    if (!subject) throw IdentityError.resetLinkInvalid();
+    const done = await this.users.resetPassword(subject.userId, subject.tokenVersion, await this.hasher.hash(password));
+    if (!done) throw IdentityError.resetLinkInvalid();
+  }
+
+  /** Whose reset link this is, if it is valid, unexpired and unused (the page asks before it acts). */
+  async resetLinkHolder(token: string): Promise<User | null> {
+    const subject = this.resetSubject(token);
+    const user = subject ? await this.users.findById(subject.userId) : null;
+    return user && subject && user.tokenVersion === subject.tokenVersion ? user : null;
+  }
+
+  private resetSubject(token: string): { userId: string; tokenVersion: number } | null {
+    const signed = this.links.verify('reset', token);
+    const [userId, version] = signed ? signed.split(':') : [];
+    const tokenVersion = Number(version);
+    return userId && Number.isInteger(tokenVersion) ? { userId, tokenVersion } : null;
   }
 
   /**

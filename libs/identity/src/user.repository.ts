@@ -32,6 +32,20 @@ export class UserRepository {
       : null;
   }
 
+  /**
+   * Sets a new password if the account still has the token version the reset link named,
+   * and raises the version: the link works once, and every outstanding access token ends.
+   */
+  async resetPassword(id: string, tokenVersion: number, passwordHash: string): Promise<boolean> {
+    // For an UPDATE, TypeORM's postgres driver answers [rows, rowCount].
+    const [, updated] = (await this.users.query(
+      `UPDATE users SET password_hash = $3, token_version = token_version + 1, updated_at = now()
+        WHERE id = $1 AND token_version = $2`,
+      [id, tokenVersion, passwordHash],
+    )) as [unknown[], number];
+    return updated > 0;
+  }
+
   /** Ends every outstanding access token of the person (the guard compares the version). */
   async revokeTokens(id: string, manager?: EntityManager): Promise<void> {
     await (manager ?? this.users.manager).query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [id]);

@@ -117,6 +117,12 @@ export class MessageContextRepository {
     return row ?? null;
   }
 
+  /** The account's token version now (a reset link names it), or null when the account is gone. */
+  async tokenVersion(userId: string): Promise<number | null> {
+    const [row] = (await this.dataSource.query(`SELECT token_version FROM users WHERE id = $1`, [userId])) as Array<{ token_version: number }>;
+    return row ? row.token_version : null;
+  }
+
   /** Re-checked at send time: a request already accepted or declined is not mailed. */
   async membershipPending(organisationId: string, userId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(

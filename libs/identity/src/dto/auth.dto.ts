@@ -35,3 +35,19 @@ export class AccessTokenResponse {
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty({ description: 'seconds' }) expiresIn: number;
 }
+
+export class ForgotPasswordDto {
+  @ApiProperty({ example: 'anna@example.nl' })
+  @IsString() @MinLength(3) @MaxLength(254)
+  email: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The token of the mailed reset link' })
+  @IsString() @MinLength(1) @MaxLength(500)
+  token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString() @MinLength(10) @MaxLength(200)
+  password: string;
+}

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RateLimit } from '@schakel/common';
 import { Public } from '../access.decorator';
-import { AccessTokenResponse, LoginDto, RegisterDto } from '../dto/auth.dto';
+import { AccessTokenResponse, ForgotPasswordDto, LoginDto, RegisterDto, ResetPasswordDto } from '../dto/auth.dto';
 import { toUserResponse, UserResponse } from '../dto/user.dto';
 import { IdentityService } from '../identity.service';
 import type { AccessToken } from '../token.service';
@@ -27,5 +27,23 @@ export class IdentityController {
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
   login(@Body() dto: LoginDto): Promise<AccessToken> {
     return this.identity.login(dto.email, dto.password);
+  }
+
+  @Post('forgot-password')
+  @HttpCode(202)
+  @Public()
+  @RateLimit('login')
+  @ApiAcceptedResponse({ description: 'The same answer whether or not the address has an account' })
+  async forgotPassword(@Body() dto: ForgotPasswordDto): Promise<void> {
+    await this.identity.requestPasswordReset(dto.email);
+  }
+
+  @Post('reset-password')
+  @HttpCode(204)
+  @Public()
+  @RateLimit('login')
+  @ApiNoContentResponse({ description: 'The password is set; every outstanding token of the person ends' })
+  async resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
+    await this.identity.resetPassword(dto.token, dto.password);
   }
 }

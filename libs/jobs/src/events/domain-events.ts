@@ -24,6 +24,10 @@ export interface DomainEvents {
   // certification
   'certificate.issued': { certificateId: string; userId: string };
 
+  // identity
+  /** Someone asked for a password reset for an address that has an account; `requestId` makes each request its own mail. */
+  'password.reset-requested': { userId: string; requestId: string };
+
   // organisation
   /** A person without a password was added to an organisation and must choose one. */
   'member.invited': { userId: string; organisationId: string };

@@ -26,6 +26,7 @@ export class MessagingEventConsumer implements EventConsumer {
     'certificate.issued': (e) => this.record(MESSAGES['certificate-issued'], e),
     'member.invited': (e) => this.record(MESSAGES['member-invited'], e),
     'membership.requested': (e) => this.record(MESSAGES['membership-requested'], e),
+    'password.reset-requested': (e) => this.record(MESSAGES['password-reset'], e),
   } satisfies EventHandlers;
 
   constructor(

@@ -8,6 +8,7 @@ import { memberInvited } from './member-invited.message';
 import { membershipRequested } from './membership-requested.message';
 import type { MessageDefinition, MessageKind } from './message-definition';
 import { moduleNudge } from './module-nudge.message';
+import { passwordReset } from './password-reset.message';
 import { sessionCancelled } from './session-cancelled.message';
 import { sessionChanged } from './session-changed.message';
 import { sessionReminder } from './session-reminder.message';
@@ -28,6 +29,7 @@ export const MESSAGES = {
   'certificate-expiring': certificateExpiring,
   'member-invited': memberInvited,
   'membership-requested': membershipRequested,
+  'password-reset': passwordReset,
 } satisfies { [K in MessageKind]: MessageDefinition<K> };
 
 export const MESSAGE_KINDS = Object.keys(MESSAGES) as MessageKind[];

@@ -26,6 +26,7 @@ export interface MessageSubjects {
   'certificate-expiring': { certificateId: string; window: ExpiryWindow };
   'member-invited': { organisationId: string };
   'membership-requested': { organisationId: string };
+  'password-reset': { requestId: string };
 }
 
 export type MessageKind = keyof MessageSubjects;
