@@ -36,6 +36,12 @@ export class AccessRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Roles a platform admin granted the person platform-wide (`trainer`). */
+  async platformRoles(userId: string): Promise<string[]> {
+    const [row] = (await this.dataSource.query(`SELECT platform_roles FROM users WHERE id = $1`, [userId])) as Array<{ platform_roles: string[] }>;
+    return row ? row.platform_roles : [];
+  }
+
   async trains(sessionId: string, userId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM session_trainers WHERE session_id = $1 AND user_id = $2`, [sessionId, userId]);
     return rows.length > 0;

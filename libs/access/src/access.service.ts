@@ -90,6 +90,27 @@ export class AccessService {
     return this.repository.trains(sessionId, userId);
   }
 
+  // platform roles
+
+  /**
+   * Authoring catalogue courses and scheduling open sessions: platform admins and platform
+   * trainers (a role only a platform admin grants). A trainer role in an organisation does
+   * not count: it covers that organisation's in-company sessions only.
+   */
+  async isPlatformTrainer(actor: AuthUser): Promise<boolean> {
+    if (actor.isPlatformAdmin) return true;
+    return (await this.repository.platformRoles(actor.id)).includes('trainer');
+  }
+
+  /**
+   * Scheduling an in-company session for `organisationId`: the caller must be an active
+   * member (else 404, the same as for an organisation that does not exist) holding trainer
+   * or org-admin there (else 403). Platform admins pass (the organisation must exist).
+   */
+  async requireMayScheduleInCompany(actor: AuthUser, organisationId: string): Promise<void> {
+    await this.requireRole(actor, organisationId, ['trainer', 'org-admin']);
+  }
+
   // courses
 
   isCourseAuthor(actor: AuthUser | undefined, course: CourseScope): boolean {

@@ -43,6 +43,8 @@ export class DemoSeeder {
       }
       const trainer = DEMO_MEMBERS.find((m) => m.roles.includes('trainer'));
       const author = trainer ? await this.users.findByEmail(trainer.email, manager) : null;
+      // The demo trainer authors the catalogue and schedules open sessions: a platform trainer.
+      if (author) await manager.query(`UPDATE users SET platform_roles = ARRAY['trainer'] WHERE id = $1`, [author.id]);
       await seedDemoCatalogue(manager, author?.id ?? null);
     });
     this.logger.log('demo data is in place');

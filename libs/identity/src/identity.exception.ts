@@ -6,6 +6,7 @@ export enum IdentityErrorCode {
   BadCredentials = 'identity.bad-credentials',
   BadToken = 'identity.bad-token',
   ResetLinkInvalid = 'identity.reset-link-invalid',
+  UserNotFound = 'identity.user-not-found',
 }
 
 export const IdentityError = {
@@ -14,6 +15,7 @@ export const IdentityError = {
       { field: 'email', problem: 'is already registered' },
     ]),
   badCredentials: () => new DomainException(401, IdentityErrorCode.BadCredentials, 'E-mail address or password is wrong'),
+  userNotFound: () => new DomainException(404, IdentityErrorCode.UserNotFound, 'User not found'),
   resetLinkInvalid: () =>
     new DomainException(400, IdentityErrorCode.ResetLinkInvalid, 'This reset link is invalid, expired or used already', [
       { field: 'token', problem: 'is invalid, expired or used already' },

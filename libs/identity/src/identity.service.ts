@@ -4,7 +4,8 @@ import { isUniqueViolation, type Locale } from '@schakel/common';
 import { UnitOfWork } from '@schakel/jobs';
 import { LinkSigner } from '@schakel/web';
 import { EntityManager } from 'typeorm';
-import { User } from './entities/user.entity';
+import type { AuthUser } from './access.decorator';
+import { User, type PlatformRole } from './entities/user.entity';
 import { IdentityError } from './identity.exception';
 import { PasswordHasher } from './password.hasher';
 import { AccessToken, TokenService } from './token.service';
@@ -121,6 +122,11 @@ export class IdentityService {
       if (!winner) throw error;
       return { user: winner, created: false };
     }
+  }
+
+  /** PUT /api/users/:userId/platform-roles (the route admits platform admins only). */
+  async setPlatformRoles(_actor: AuthUser, userId: string, roles: PlatformRole[]): Promise<void> {
+    if (!(await this.users.setPlatformRoles(userId, [...new Set(roles)]))) throw IdentityError.userNotFound();
   }
 
   /** Ends every outstanding access token of the person (a removal, a password reset). */

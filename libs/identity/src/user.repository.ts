@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { User } from './entities/user.entity';
+import { User, type PlatformRole } from './entities/user.entity';
 
 export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'locale' | 'isPlatformAdmin'>;
 
@@ -78,6 +78,12 @@ export class UserRepository {
       .set({ passwordHash })
       .where('id = :id AND password_hash IS NULL', { id })
       .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Sets the person's platform roles; false when there is no such person. */
+  async setPlatformRoles(id: string, roles: PlatformRole[]): Promise<boolean> {
+    const result = await this.users.update({ id }, { platformRoles: roles });
     return (result.affected ?? 0) > 0;
   }
 

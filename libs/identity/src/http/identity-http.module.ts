@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity.module';
 import { IdentityController } from './identity.controller';
+import { PlatformRolesController } from './platform-roles.controller';
 import { ResetPasswordController } from './reset-password.controller';
 import { WelcomeController } from './welcome.controller';
 
 /** Register, log in, password reset, and the pages where a new member chooses a password or anyone resets one. */
 @Module({
   imports: [IdentityModule],
-  controllers: [IdentityController, WelcomeController, ResetPasswordController],
+  controllers: [IdentityController, WelcomeController, ResetPasswordController, PlatformRolesController],
 })
 export class IdentityHttpModule {}
