@@ -30,7 +30,7 @@ export class DemoSeeder {
         const user =
           (await this.users.findByEmail(member.email, manager)) ??
           (await this.users.insert(
-            { email: member.email, name: member.name, passwordHash, locale: 'nl', isPlatformAdmin: false },
+            { email: member.email, name: member.name, passwordHash, locale: 'nl', isPlatformAdmin: false, emailVerifiedAt: new Date() },
             manager,
           ));
         await manager

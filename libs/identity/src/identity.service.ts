@@ -28,20 +28,40 @@ export class IdentityService {
     private readonly links: LinkSigner,
   ) {}
 
-  async register(input: Registration): Promise<User> {
+  /**
+   * Registers an unproven account and mails the verification link. An address that has an
+   * account already gets the same answer and no new account (the hash is made either way, so
+   * the time taken does not tell either): nobody learns whether an address is registered.
+   */
+  async register(input: Registration): Promise<void> {
     const passwordHash = await this.hasher.hash(input.password);
     try {
-      return await this.users.insert({
-        email: input.email,
-        name: input.name.trim(),
-        passwordHash,
-        locale: input.locale ?? 'nl',
-        isPlatformAdmin: false,
+      await this.work.run(async (tx) => {
+        const user = await this.users.insert(
+          { email: input.email, name: input.name.trim(), passwordHash, locale: input.locale ?? 'nl', isPlatformAdmin: false, emailVerifiedAt: null },
+          tx.manager,
+        );
+        await tx.publish('email.verification-requested', { userId: user.id, requestId: randomUUID() });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_users_email')) throw IdentityError.emailTaken();
-      throw error;
+      if (!isUniqueViolation(error, 'uq_users_email')) throw error;
     }
+  }
+
+  /** See UserRepository.claimUnverified: whoever opened the mailed link owns the address. */
+  async claimUnverified(userId: string, password: string): Promise<boolean> {
+    return this.users.claimUnverified(userId, await this.hasher.hash(password));
+  }
+
+  /** The verification link (API or page): proves the address it was sent to. */
+  async verifyEmail(token: string): Promise<User> {
+    const signed = this.links.verify('verify-email', token);
+    const [userId, ...address] = signed ? signed.split(':') : [];
+    const email = address.join(':');
+    if (!userId || !email || !(await this.users.markEmailVerified(userId, email))) throw IdentityError.verifyLinkInvalid();
+    const user = await this.users.findById(userId);
+    if (!user) throw IdentityError.verifyLinkInvalid();
+    return user;
   }
 
   async login(email: string, password: string): Promise<AccessToken> {
@@ -151,6 +171,7 @@ export class IdentityService {
         passwordHash: await this.hasher.hash(password),
         locale: 'nl',
         isPlatformAdmin: true,
+        emailVerifiedAt: new Date(), // configured by the operator
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_users_email')) return this.ensurePlatformAdmin(email, password, name);

@@ -6,6 +6,7 @@ export * from './entities/user.entity';
 export * from './identity.exception';
 export * from './identity.module';
 export * from './identity.service';
+export * from './password-form.rules';
 export * from './password.hasher';
 export * from './token.service';
 export * from './user.repository';

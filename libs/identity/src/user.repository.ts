@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { User, type PlatformRole } from './entities/user.entity';
 
-export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'locale' | 'isPlatformAdmin'>;
+export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'locale' | 'isPlatformAdmin'> & Partial<Pick<User, 'emailVerifiedAt'>>;
 
 export interface Principal {
   id: string;
@@ -70,12 +70,38 @@ export class UserRepository {
     await this.users.update({ id }, { passwordHash });
   }
 
+  /** The mailed link was opened: the address is proven (if it is still the account's address). */
+  async markEmailVerified(id: string, email: string): Promise<boolean> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set({ emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
+      .where('id = :id AND email = :email', { id, email: normaliseEmail(email) })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The mailbox owner takes over an unproven account that holds her address (she opened a
+   * link mailed there): her password replaces the holder's, the address counts as proven,
+   * and the holder's tokens end. False when the account was proven meanwhile.
+   */
+  async claimUnverified(id: string, passwordHash: string): Promise<boolean> {
+    const [, updated] = (await this.users.query(
+      `UPDATE users SET password_hash = $2, email_verified_at = now(), token_version = token_version + 1, updated_at = now()
+        WHERE id = $1 AND email_verified_at IS NULL`,
+      [id, passwordHash],
+    )) as [unknown[], number];
+    return updated > 0;
+  }
+
   /** True when the password was set now; false when one existed already (or no such user). */
   async setPasswordIfUnset(id: string, passwordHash: string): Promise<boolean> {
     const result = await this.users
       .createQueryBuilder()
       .update(User)
-      .set({ passwordHash })
+      // The invitation came by mail: choosing a password from it proves the address.
+      .set({ passwordHash, emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
       .where('id = :id AND password_hash IS NULL', { id })
       .execute();
     return (result.affected ?? 0) > 0;

@@ -117,6 +117,11 @@ export class MessageContextRepository {
     return row ?? null;
   }
 
+  async emailVerified(userId: string): Promise<boolean> {
+    const [row] = (await this.dataSource.query(`SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`, [userId])) as Array<{ verified: boolean }>;
+    return Boolean(row?.verified);
+  }
+
   /** The account's token version now (a reset link names it), or null when the account is gone. */
   async tokenVersion(userId: string): Promise<number | null> {
     const [row] = (await this.dataSource.query(`SELECT token_version FROM users WHERE id = $1`, [userId])) as Array<{ token_version: number }>;

@@ -23,6 +23,16 @@ export class MembershipConsentService {
     private readonly identity: IdentityService,
   ) {}
 
+  /**
+   * Signed in: pending → active. An account whose address is unproven cannot accept this way
+   * (the request went to the mailbox, whose owner may be someone else): 403.
+   */
+  async acceptSignedIn(userId: string, organisationId: string): Promise<void> {
+    const user = await this.identity.getById(userId);
+    if (!user?.emailVerifiedAt) throw OrganisationError.emailUnverified();
+    await this.accept(userId, organisationId);
+  }
+
   /** Pending → active. Accepting an active membership again changes nothing; none at all is 404. */
   async accept(userId: string, organisationId: string): Promise<void> {
     if (await this.memberships.activate(organisationId, userId)) return;

@@ -7,6 +7,7 @@ export enum OrganisationErrorCode {
   LastAdmin = 'organisation.last-admin',
   MembershipNotFound = 'organisation.membership-not-found',
   NotPending = 'organisation.membership-not-pending',
+  EmailUnverified = 'organisation.email-unverified',
 }
 
 /** Not a member (404) and a missing role (403) are access answers: see AccessError in @schakel/access. */
@@ -18,6 +19,8 @@ export const OrganisationError = {
     ]),
   membershipNotFound: () => new DomainException(404, OrganisationErrorCode.MembershipNotFound, 'Membership not found'),
   notPending: () => new DomainException(409, OrganisationErrorCode.NotPending, 'This membership is active already; it cannot be declined'),
+  emailUnverified: () =>
+    new DomainException(403, OrganisationErrorCode.EmailUnverified, 'Confirm your e-mail address first, or accept from the link in the mail'),
   lastAdmin: () =>
     new DomainException(409, OrganisationErrorCode.LastAdmin, 'An organisation keeps at least one org-admin', [
       { field: 'roles', problem: 'would remove the last org-admin' },

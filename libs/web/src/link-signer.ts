@@ -72,6 +72,11 @@ export class LinkSigner {
     return `${this.config.publicBaseUrl}/reset-password?token=${this.sign('reset', `${userId}:${tokenVersion}`)}`;
   }
 
+  /** The verification link of a registration: names the address, so it proves only that one (VerifyEmailController). */
+  verifyEmailUrl(userId: string, email: string): string {
+    return `${this.config.publicBaseUrl}/verify-email?token=${encodeURIComponent(this.sign('verify-email', `${userId}:${email}`))}`;
+  }
+
   private mac(purpose: LinkPurpose, id: string, expiry: string): string {
     return createHmac('sha256', this.config.jwt.secret).update(`${purpose}:${id}:${expiry}`).digest('base64url');
   }

@@ -51,3 +51,15 @@ export class ResetPasswordDto {
   @IsString() @MinLength(10) @MaxLength(200)
   password: string;
 }
+
+/** The same for a new and an already registered address. */
+export class RegistrationResponse {
+  @ApiProperty() email: string;
+  @ApiProperty({ example: 'Check your mailbox to confirm the address' }) message: string;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token of the mailed verification link' })
+  @IsString() @MinLength(1) @MaxLength(1000)
+  token: string;
+}

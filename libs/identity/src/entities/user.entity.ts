@@ -29,6 +29,10 @@ export class User {
   @Column({ type: 'boolean', default: false })
   isPlatformAdmin: boolean;
 
+  /** When the person proved the address (a mailed link); null: unproven, and invisible to organisations. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   /** Platform-wide roles, granted by a platform admin only (PUT /api/users/:userId/platform-roles). */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   platformRoles: PlatformRole[];

@@ -27,6 +27,7 @@ export class MessagingEventConsumer implements EventConsumer {
     'member.invited': (e) => this.record(MESSAGES['member-invited'], e),
     'membership.requested': (e) => this.record(MESSAGES['membership-requested'], e),
     'password.reset-requested': (e) => this.record(MESSAGES['password-reset'], e),
+    'email.verification-requested': (e) => this.record(MESSAGES['verify-email'], e),
   } satisfies EventHandlers;
 
   constructor(

@@ -9,6 +9,7 @@ import { membershipRequested } from './membership-requested.message';
 import type { MessageDefinition, MessageKind } from './message-definition';
 import { moduleNudge } from './module-nudge.message';
 import { passwordReset } from './password-reset.message';
+import { verifyEmail } from './verify-email.message';
 import { sessionCancelled } from './session-cancelled.message';
 import { sessionChanged } from './session-changed.message';
 import { sessionReminder } from './session-reminder.message';
@@ -30,6 +31,7 @@ export const MESSAGES = {
   'member-invited': memberInvited,
   'membership-requested': membershipRequested,
   'password-reset': passwordReset,
+  'verify-email': verifyEmail,
 } satisfies { [K in MessageKind]: MessageDefinition<K> };
 
 export const MESSAGE_KINDS = Object.keys(MESSAGES) as MessageKind[];

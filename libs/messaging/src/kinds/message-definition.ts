@@ -27,6 +27,7 @@ export interface MessageSubjects {
   'member-invited': { organisationId: string };
   'membership-requested': { organisationId: string };
   'password-reset': { requestId: string };
+  'verify-email': { requestId: string };
 }
 
 export type MessageKind = keyof MessageSubjects;

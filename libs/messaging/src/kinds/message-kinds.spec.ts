@@ -21,6 +21,7 @@ describe('message kinds', () => {
     expect(MESSAGES['member-invited'].key({ organisationId: 'o-1' }, user)).toBe('member-invited:o-1:u-1');
     expect(MESSAGES['membership-requested'].key({ organisationId: 'o-1' }, user)).toBe('membership-requested:o-1:u-1');
     expect(MESSAGES['password-reset'].key({ requestId: 'r-1' })).toBe('password-reset:r-1');
+    expect(MESSAGES['verify-email'].key({ requestId: 'r-1' })).toBe('verify-email:r-1');
   });
 
   it('names each definition by its own kind, with a template in every language', () => {

@@ -10,4 +10,7 @@ export class MembershipLinkQueryDto {
 /** The page's form: which button was pressed. */
 export interface MembershipLinkForm {
   decision?: unknown;
+  /** Only when the account's address is unproven: the mailbox owner chooses the password. */
+  password?: unknown;
+  passwordRepeat?: unknown;
 }

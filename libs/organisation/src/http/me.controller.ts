@@ -34,7 +34,7 @@ export class MeController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The pending membership is active' })
   async accept(@CurrentUser() current: AuthUser, @UuidParam('orgId') orgId: string): Promise<void> {
-    await this.consent.accept(current.id, orgId);
+    await this.consent.acceptSignedIn(current.id, orgId);
   }
 
   @Post('memberships/:orgId/decline')

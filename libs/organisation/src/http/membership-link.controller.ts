@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Locale } from '@schakel/common';
-import { Public, UserRepository, type User } from '@schakel/identity';
+import { IdentityService, PASSWORD_MIN_LENGTH, passwordProblem, Public, UserRepository, type PasswordProblem, type User } from '@schakel/identity';
 import { LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { MembershipLinkQueryDto, type MembershipLinkForm } from '../dto/membership-link.dto';
 import type { Membership } from '../entities/membership.entity';
@@ -25,6 +26,7 @@ export class MembershipLinkController {
     private readonly memberships: MembershipRepository,
     private readonly organisations: OrganisationRepository,
     private readonly consent: MembershipConsentService,
+    private readonly identity: IdentityService,
   ) {}
 
   @Get()
@@ -42,7 +44,11 @@ export class MembershipLinkController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiProduces('text/html')
-  async decide(@Query() query: MembershipLinkQueryDto, @Body() body: MembershipLinkForm | undefined): Promise<string> {
+  async decide(
+    @Query() query: MembershipLinkQueryDto,
+    @Body() body: MembershipLinkForm | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
     const found = await this.resolve(query.token);
     if (!found.membership) return this.page(found, query.token, 'declined');
     if (found.membership.status === 'active') return this.page(found, query.token, 'active');
@@ -51,11 +57,21 @@ export class MembershipLinkController {
       return this.page(found, query.token, 'declined');
     }
     if (body?.decision !== 'accept') return this.page(found, query.token, 'ask');
+    if (!found.user.emailVerifiedAt) {
+      // The address's account is unproven: whoever opens the mail owns the address, so she
+      // chooses the password now and the unproven holder loses the account.
+      const problem = passwordProblem(text(body.password), text(body.passwordRepeat));
+      if (problem) {
+        response.status(400);
+        return this.page(found, query.token, 'ask', problem);
+      }
+      await this.identity.claimUnverified(found.user.id, text(body.password));
+    }
     await this.consent.accept(found.user.id, found.organisationId);
     return this.page(found, query.token, 'accepted');
   }
 
-  private page(found: Resolved, token: string, state: MembershipPageState): string {
+  private page(found: Resolved, token: string, state: MembershipPageState, problem?: PasswordProblem): string {
     const lang: Locale = found.user.locale === 'en' ? 'en' : 'nl';
     const words = this.pages.texts(lang).acceptMembership as Record<string, string>;
     return this.pages.render('accept-membership', {
@@ -64,6 +80,9 @@ export class MembershipLinkController {
       state,
       organisation: found.organisationName,
       action: `?token=${encodeURIComponent(token)}`,
+      claim: !found.user.emailVerifiedAt,
+      problem,
+      minLength: PASSWORD_MIN_LENGTH,
     });
   }
 
@@ -89,3 +108,5 @@ function stateOf(membership: Membership | null): MembershipPageState {
   if (!membership) return 'declined';
   return membership.status === 'pending' ? 'ask' : 'active';
 }
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
