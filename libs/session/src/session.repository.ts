@@ -96,6 +96,15 @@ export class SessionRepository {
     return rows[0] ? { format: rows[0].format, title: rows[0].title, createdById: rows[0].created_by_id } : null;
   }
 
+  /** A learner holding a seat (confirmed, or completed) may see the meeting link. */
+  async isConfirmedLearner(sessionId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.sessions.query(
+      `SELECT 1 FROM enrolments WHERE session_id = $1 AND user_id = $2 AND status IN ('confirmed', 'completed')`,
+      [sessionId, userId],
+    );
+    return rows.length > 0;
+  }
+
   async organisationExists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.sessions.query(`SELECT 1 FROM organisations WHERE id = $1`, [id]);
     return rows.length > 0;

@@ -61,7 +61,8 @@ export class SessionService {
   async get(user: AuthUser | undefined, sessionId: string): Promise<SessionResponse> {
     const session = await this.access.findVisible(user, sessionId);
     const showTrainers = !!user && (user.isPlatformAdmin || (await this.access.isTrainer(session.id, user.id)));
-    return this.present(session, showTrainers);
+    const showOnlineUrl = showTrainers || (!!user && (await this.sessions.isConfirmedLearner(session.id, user.id)));
+    return this.present(session, showTrainers, showOnlineUrl);
   }
 
   async list(user: AuthUser | undefined, query: SessionQueryDto): Promise<Page<SessionResponse>> {
@@ -82,12 +83,13 @@ export class SessionService {
     return { items: page.items.map((s) => toSessionResponse(s, bySession.get(s.id) ?? [])), total: page.total };
   }
 
-  async present(session: Session, withTrainers: boolean): Promise<SessionResponse> {
+  /** `withTrainers` is for the session's trainers and platform admins, who also see the meeting link. */
+  async present(session: Session, withTrainers: boolean, showOnlineUrl = withTrainers): Promise<SessionResponse> {
     const [meetings, trainerIds] = await Promise.all([
       this.sessions.meetingsOf([session.id]),
       withTrainers ? this.sessions.trainerIds(session.id) : Promise.resolve(undefined),
     ]);
-    return toSessionResponse(session, meetings, trainerIds);
+    return toSessionResponse(session, meetings, trainerIds, showOnlineUrl);
   }
 
   /**
