@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '@schakel/access';
+import { AuditLog } from '@schakel/audit';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { formatCertificateCode } from './certificate-code';
@@ -22,6 +23,7 @@ export class CertificateService {
     private readonly renderer: CertificateRenderer,
     @Inject(CERTIFICATE_STORAGE) private readonly storage: CertificateStorage,
     private readonly access: AccessService,
+    private readonly audit: AuditLog,
   ) {}
 
   async listMine(user: AuthUser, limit: number, offset: number): Promise<Page<CertificateResponse>> {
@@ -41,12 +43,13 @@ export class CertificateService {
     return { pdf, fileName: `certificaat-${formatCertificateCode(certificate.code)}.pdf` };
   }
 
-  /** Platform admins only (the route says so); everyone who verifies sees the reason from now on. */
-  async revoke(id: string, reason: string): Promise<CertificateResponse> {
+  /** Platform admins only (the route says so); everyone who verifies sees the reason from now on. Audited. */
+  async revoke(actor: AuthUser, id: string, reason: string): Promise<CertificateResponse> {
     if (!(await this.certificates.revoke(id, reason))) {
       if (!(await this.certificates.findWithNames({ id }))) throw CertificationError.notFound();
       throw CertificationError.alreadyRevoked();
     }
+    await this.audit.record(null, { actorId: actor.id, action: 'certificate.revoked', subjectType: 'certificate', subjectId: id, details: { reason } });
     const revoked = await this.certificates.findWithNames({ id });
     if (!revoked) throw CertificationError.notFound();
     return this.toResponse(revoked);

@@ -4,7 +4,6 @@ import { isUniqueViolation, type Locale } from '@schakel/common';
 import { UnitOfWork } from '@schakel/jobs';
 import { LinkSigner } from '@schakel/web';
 import { EntityManager } from 'typeorm';
-import type { AuthUser } from './access.decorator';
 import { User, type PlatformRole } from './entities/user.entity';
 import { IdentityError } from './identity.exception';
 import { PasswordHasher } from './password.hasher';
@@ -144,9 +143,12 @@ export class IdentityService {
     }
   }
 
-  /** PUT /api/users/:userId/platform-roles (the route admits platform admins only). */
-  async setPlatformRoles(_actor: AuthUser, userId: string, roles: PlatformRole[]): Promise<void> {
-    if (!(await this.users.setPlatformRoles(userId, [...new Set(roles)]))) throw IdentityError.userNotFound();
+  /** PUT /api/users/:userId/platform-roles (the route admits platform admins only); returns the roles held before. */
+  async setPlatformRoles(manager: EntityManager, userId: string, roles: PlatformRole[]): Promise<PlatformRole[]> {
+    const before = await this.users.lockPlatformRoles(manager, userId);
+    if (!before) throw IdentityError.userNotFound();
+    await this.users.setPlatformRoles(manager, userId, roles);
+    return before;
   }
 
   /** Ends every outstanding access token of the person (a removal, a password reset). */

@@ -1,6 +1,7 @@
 export * from './access.decorator';
 export * from './auth.guard';
 export * from './dto/auth.dto';
+export * from './dto/platform-roles.dto';
 export * from './dto/user.dto';
 export * from './entities/user.entity';
 export * from './identity.exception';

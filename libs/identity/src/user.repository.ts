@@ -107,10 +107,14 @@ export class UserRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Sets the person's platform roles; false when there is no such person. */
-  async setPlatformRoles(id: string, roles: PlatformRole[]): Promise<boolean> {
-    const result = await this.users.update({ id }, { platformRoles: roles });
-    return (result.affected ?? 0) > 0;
+  /** The person's platform roles, locked for a change in this transaction; null when there is no such person. */
+  async lockPlatformRoles(manager: EntityManager, id: string): Promise<PlatformRole[] | null> {
+    const [row] = (await manager.query(`SELECT platform_roles FROM users WHERE id = $1 FOR UPDATE`, [id])) as Array<{ platform_roles: PlatformRole[] }>;
+    return row ? row.platform_roles : null;
+  }
+
+  async setPlatformRoles(manager: EntityManager, id: string, roles: PlatformRole[]): Promise<void> {
+    await manager.getRepository(User).update({ id }, { platformRoles: roles });
   }
 
   async grantPlatformAdmin(id: string): Promise<void> {

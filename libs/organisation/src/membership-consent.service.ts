@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessError, AccessService } from '@schakel/access';
+import { AuditLog } from '@schakel/audit';
 import { IdentityService, type AuthUser } from '@schakel/identity';
 import { Membership } from './entities/membership.entity';
 import { MembershipRepository } from './membership.repository';
@@ -21,6 +22,7 @@ export class MembershipConsentService {
     private readonly organisations: OrganisationRepository,
     private readonly access: AccessService,
     private readonly identity: IdentityService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -35,14 +37,20 @@ export class MembershipConsentService {
 
   /** Pending → active. Accepting an active membership again changes nothing; none at all is 404. */
   async accept(userId: string, organisationId: string): Promise<void> {
-    if (await this.memberships.activate(organisationId, userId)) return;
+    if (await this.memberships.activate(organisationId, userId)) {
+      await this.audit.record(null, { actorId: userId, action: 'member.accepted', subjectType: 'membership', subjectId: userId, organisationId });
+      return;
+    }
     const existing = await this.memberships.find(organisationId, userId);
     if (!existing) throw OrganisationError.membershipNotFound();
   }
 
   /** Declining deletes the pending membership; an active one is not declined (leave it instead). */
   async decline(userId: string, organisationId: string): Promise<void> {
-    if (await this.memberships.deletePending(organisationId, userId)) return;
+    if (await this.memberships.deletePending(organisationId, userId)) {
+      await this.audit.record(null, { actorId: userId, action: 'member.declined', subjectType: 'membership', subjectId: userId, organisationId });
+      return;
+    }
     const existing = await this.memberships.find(organisationId, userId);
     if (!existing) throw OrganisationError.membershipNotFound();
     throw OrganisationError.notPending();
@@ -62,6 +70,14 @@ export class MembershipConsentService {
       }
       await this.memberships.delete(manager, membership);
       await this.identity.revokeTokens(userId, manager);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'member.removed',
+        subjectType: 'membership',
+        subjectId: userId,
+        organisationId,
+        details: { status: membership.status, roles: membership.roles },
+      });
     });
   }
 }

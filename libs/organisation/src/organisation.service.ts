@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessError, AccessService } from '@schakel/access';
+import { AuditLog } from '@schakel/audit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation, type Page } from '@schakel/common';
@@ -22,6 +23,7 @@ export class OrganisationService {
     private readonly access: AccessService,
     private readonly identity: IdentityService,
     private readonly work: UnitOfWork,
+    private readonly audit: AuditLog,
   ) {}
 
   create(dto: CreateOrganisationDto): Promise<Organisation> {
@@ -63,6 +65,14 @@ export class OrganisationService {
         // A new person gets the invitation (choose a password); an existing account is asked to consent.
         if (created) await publish('member.invited', { userId: person.id, organisationId });
         else await publish('membership.requested', { userId: person.id, organisationId });
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'member.added',
+          subjectType: 'membership',
+          subjectId: person.id,
+          organisationId,
+          details: { status: membership.status, roles: dto.roles, chainRoles: dto.chainRoles },
+        });
         return membership.userId;
       });
       return this.getMember(organisationId, userId);
@@ -87,9 +97,18 @@ export class OrganisationService {
       if (dto.roles && membership.roles.includes('org-admin') && !dto.roles.includes('org-admin')) {
         if ((await this.memberships.countAdmins(manager, organisationId)) <= 1) throw OrganisationError.lastAdmin();
       }
+      const before = { roles: membership.roles, chainRoles: membership.chainRoles };
       if (dto.roles) membership.roles = dto.roles;
       if (dto.chainRoles) membership.chainRoles = dto.chainRoles;
       await this.memberships.save(manager, membership);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'member.roles-changed',
+        subjectType: 'membership',
+        subjectId: userId,
+        organisationId,
+        details: { before, after: { roles: membership.roles, chainRoles: membership.chainRoles } },
+      });
     });
     return this.getMember(organisationId, userId);
   }
