@@ -14,13 +14,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   jobs: ['config', 'common'],
   web: ['config', 'common'],
   identity: ['config', 'common', 'jobs', 'web'],
+  audit: ['config', 'common', 'identity'],
   access: ['config', 'common', 'identity'],
-  organisation: ['config', 'common', 'jobs', 'web', 'identity', 'access'],
+  organisation: ['config', 'common', 'jobs', 'web', 'identity', 'access', 'audit'],
   // The catalogue keeps its public pages in the shared Redis (database's client).
   catalogue: ['config', 'common', 'database', 'jobs', 'identity', 'organisation', 'access'],
   session: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue'],
-  enrolment: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session'],
-  certification: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'enrolment'],
+  enrolment: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session', 'audit'],
+  certification: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'enrolment', 'audit'],
   // Messaging consumes every domain's events; it reuses the session's calendar builder.
   messaging: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session'],
   demo: ['config', 'common', 'database', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session'],

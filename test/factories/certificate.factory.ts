@@ -12,13 +12,22 @@ import { nudge } from './outbox-event.factory';
  */
 export async function insertCertificate(
   app: INestApplicationContext,
-  options: { userId: string; courseId: string; validFrom?: Date; expiresAt: Date | null; state?: 'pending' | 'issued'; revokedReason?: string },
+  options: {
+    userId: string;
+    courseId: string;
+    validFrom?: Date;
+    expiresAt: Date | null;
+    state?: 'pending' | 'issued';
+    revokedReason?: string;
+    /** The organisation that enrolled the holder (whose admins may read the certificate). */
+    organisationId?: string;
+  },
 ): Promise<Certificate> {
   const data = app.get(DataSource);
   const validFrom = options.validFrom ?? daysFromNow(-365);
   const [enrolment] = await data.query(
-    `INSERT INTO enrolments (user_id, course_id, status, completed_at) VALUES ($1, $2, 'completed', $3) RETURNING id`,
-    [options.userId, options.courseId, validFrom],
+    `INSERT INTO enrolments (user_id, course_id, status, completed_at, organisation_id) VALUES ($1, $2, 'completed', $3, $4) RETURNING id`,
+    [options.userId, options.courseId, validFrom, options.organisationId ?? null],
   );
   const [completion] = await data.query(
     `INSERT INTO completions (enrolment_id, user_id, course_id, completed_at) VALUES ($1, $2, $3, $4) RETURNING id`,

@@ -29,6 +29,6 @@ export async function completeEnrolment(app: INestApplicationContext, enrolmentI
 }
 
 /** An active enrolment (inserted) completed at once: for an online course without lessons or quiz (`insertOnlineCourse`). */
-export async function completeCourse(app: INestApplicationContext, userId: string, courseId: string): Promise<string> {
-  return completeEnrolment(app, await insertEnrolment(app, { userId, courseId, status: 'active' }));
+export async function completeCourse(app: INestApplicationContext, userId: string, courseId: string, options: { organisationId?: string } = {}): Promise<string> {
+  return completeEnrolment(app, await insertEnrolment(app, { userId, courseId, status: 'active', organisationId: options.organisationId }));
 }

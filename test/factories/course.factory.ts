@@ -81,6 +81,8 @@ export interface CourseRowInput {
   validityMonths?: number | null;
   durationHours?: number | null;
   renewsCourseId?: string | null;
+  /** The course's author. */
+  createdById?: string;
 }
 
 /** Directly into the table: a published live course for the first conversation unless asked otherwise. */
@@ -96,6 +98,7 @@ export async function insertCourse(app: INestApplicationContext, input: CourseRo
     ...(input.validityMonths !== undefined ? { certificateValidityMonths: input.validityMonths } : {}),
     ...(input.durationHours !== undefined ? { durationHours: input.durationHours } : {}),
     ...(input.renewsCourseId !== undefined ? { renewsCourseId: input.renewsCourseId } : {}),
+    ...(input.createdById !== undefined ? { createdById: input.createdById } : {}),
   });
 }
 

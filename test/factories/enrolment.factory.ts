@@ -29,6 +29,8 @@ export interface EnrolmentRowInput {
   /** For a waitlisted enrolment (default 1). */
   waitlistPosition?: number;
   lastActivityAt?: Date;
+  /** The organisation that made (and owns) the enrolment. */
+  organisationId?: string;
 }
 
 /** Directly into the table (active unless asked); a confirmed one also takes its seat on the session's counter. */
@@ -36,10 +38,10 @@ export async function insertEnrolment(app: INestApplicationContext, input: Enrol
   const ds = app.get(DataSource);
   const status = input.status ?? 'active';
   const [row] = await ds.query(
-    `INSERT INTO enrolments (user_id, course_id, session_id, status, waitlist_position, confirmed_at, cancelled_at, last_activity_at)
-     VALUES ($1, $2, $3, $4, $5, CASE WHEN $4 = 'confirmed' THEN now() END, CASE WHEN $4 = 'cancelled' THEN now() END, coalesce($6, now()))
+    `INSERT INTO enrolments (user_id, course_id, session_id, status, waitlist_position, confirmed_at, cancelled_at, last_activity_at, organisation_id)
+     VALUES ($1, $2, $3, $4, $5, CASE WHEN $4 = 'confirmed' THEN now() END, CASE WHEN $4 = 'cancelled' THEN now() END, coalesce($6, now()), $7)
      RETURNING id`,
-    [input.userId, input.courseId, input.sessionId ?? null, status, status === 'waitlisted' ? (input.waitlistPosition ?? 1) : null, input.lastActivityAt ?? null],
+    [input.userId, input.courseId, input.sessionId ?? null, status, status === 'waitlisted' ? (input.waitlistPosition ?? 1) : null, input.lastActivityAt ?? null, input.organisationId ?? null],
   );
   if (input.sessionId && status === 'confirmed') {
     await ds.query(`UPDATE sessions SET confirmed_count = confirmed_count + 1 WHERE id = $1`, [input.sessionId]);

@@ -42,9 +42,15 @@ export async function createTenant(app: INestApplicationContext, name?: string):
   return { organisation, admin, trainer, learner };
 }
 
-/** A person with the trainer role in an organisation of their own. */
+/** A platform trainer (authors courses, schedules open sessions), also trainer in an organisation of their own. */
 export async function createTrainer(app: INestApplicationContext): Promise<Person> {
   const person = await createPerson(app, { name: `Trainer ${unique()}` });
   await addMember(app, await createOrganisation(app), person, ['trainer']);
+  await grantPlatformTrainer(app, person);
   return person;
+}
+
+/** What a platform admin's PUT /api/users/:userId/platform-roles does, written directly. */
+export async function grantPlatformTrainer(app: INestApplicationContext, person: Person): Promise<void> {
+  await app.get(DataSource).query(`UPDATE users SET platform_roles = ARRAY['trainer'] WHERE id = $1`, [person.user.id]);
 }

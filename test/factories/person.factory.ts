@@ -17,7 +17,7 @@ const unique = () => randomUUID().slice(0, 8);
 /** A person with an account and a fresh access token, inserted directly; hashing happens once per test file. */
 export async function createPerson(
   app: INestApplicationContext,
-  options: { name?: string; email?: string; locale?: Locale; isPlatformAdmin?: boolean } = {},
+  options: { name?: string; email?: string; locale?: Locale; isPlatformAdmin?: boolean; emailVerified?: boolean } = {},
 ): Promise<Person> {
   passwordHash ??= app.get(PasswordHasher).hash(TEST_PASSWORD);
   const user = await app.get(UserRepository).insert({
@@ -26,8 +26,9 @@ export async function createPerson(
     passwordHash: await passwordHash,
     locale: options.locale ?? 'nl',
     isPlatformAdmin: options.isPlatformAdmin ?? false,
+    emailVerifiedAt: options.emailVerified === false ? null : new Date(),
   });
-  const token = app.get(TokenService).issue(user.id).accessToken;
+  const token = app.get(TokenService).issue(user.id, user.tokenVersion ?? 0).accessToken;
   return { user, token, auth: { Authorization: `Bearer ${token}` } };
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuditHttpModule } from '@schakel/audit/http';
 import { CatalogueHttpModule } from '@schakel/catalogue/http';
 import { CertificationHttpModule } from '@schakel/certification/http';
 import { ConfigModule } from '@schakel/config';
@@ -35,6 +36,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     EnrolmentHttpModule,
     SessionHttpModule,
     MessagingHttpModule,
+    AuditHttpModule,
     CertificationHttpModule,
   ],
   controllers: [HealthController],

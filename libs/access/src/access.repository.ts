@@ -12,7 +12,8 @@ export interface SessionScope {
 
 /**
  * The tenancy SQL, in one place: who is a member of what, with which roles, who trains
- * which session, which organisation an admin shares with a person. Every rule in
+ * which session, which organisation an admin shares with a person. Only `active`
+ * memberships count (a pending one grants nobody anything). Every rule in
  * AccessService reads through here.
  */
 @Injectable()
@@ -21,7 +22,7 @@ export class AccessRepository {
 
   /** The person's roles in the organisation, or null when she is not a member. */
   async rolesIn(userId: string, organisationId: string): Promise<OrganisationRole[] | null> {
-    const [row] = (await this.dataSource.query(`SELECT roles FROM memberships WHERE user_id = $1 AND organisation_id = $2`, [userId, organisationId])) as Array<{
+    const [row] = (await this.dataSource.query(`SELECT roles FROM memberships WHERE user_id = $1 AND organisation_id = $2 AND status = 'active'`, [userId, organisationId])) as Array<{
       roles: OrganisationRole[];
     }>;
     return row ? row.roles : null;
@@ -29,10 +30,16 @@ export class AccessRepository {
 
   async organisationIds(userId: string, roles?: readonly OrganisationRole[]): Promise<string[]> {
     const rows = (await this.dataSource.query(
-      `SELECT organisation_id AS id FROM memberships WHERE user_id = $1 AND ($2::text[] IS NULL OR roles && $2::text[]) ORDER BY created_at`,
+      `SELECT organisation_id AS id FROM memberships WHERE user_id = $1 AND status = 'active' AND ($2::text[] IS NULL OR roles && $2::text[]) ORDER BY created_at`,
       [userId, roles ?? null],
     )) as Array<{ id: string }>;
     return rows.map((r) => r.id);
+  }
+
+  /** Roles a platform admin granted the person platform-wide (`trainer`). */
+  async platformRoles(userId: string): Promise<string[]> {
+    const [row] = (await this.dataSource.query(`SELECT platform_roles FROM users WHERE id = $1`, [userId])) as Array<{ platform_roles: string[] }>;
+    return row ? row.platform_roles : [];
   }
 
   async trains(sessionId: string, userId: string): Promise<boolean> {
@@ -40,14 +47,16 @@ export class AccessRepository {
     return rows.length > 0;
   }
 
-  /** An organisation where `adminId` is org-admin and `personId` a member (the earliest), or null. */
-  async organisationAdministering(adminId: string, personId: string): Promise<string | null> {
+  /** An organisation where `adminId` is org-admin and `personId` a member (the earliest; or exactly `organisationId`), or null. */
+  async organisationAdministering(adminId: string, personId: string, organisationId: string | null): Promise<string | null> {
     const [row] = (await this.dataSource.query(
       `SELECT a.organisation_id AS id
          FROM memberships a JOIN memberships m ON m.organisation_id = a.organisation_id
         WHERE a.user_id = $1 AND 'org-admin' = ANY(a.roles) AND m.user_id = $2
+          AND a.status = 'active' AND m.status = 'active'
+          AND ($3::uuid IS NULL OR a.organisation_id = $3::uuid)
         ORDER BY a.created_at LIMIT 1`,
-      [adminId, personId],
+      [adminId, personId, organisationId],
     )) as Array<{ id: string }>;
     return row ? row.id : null;
   }

@@ -4,6 +4,12 @@ import type { AuthUser } from '@schakel/identity';
 import { AccessError } from './access.exception';
 import { AccessRepository, type SessionScope } from './access.repository';
 
+/** A record about a person (an enrolment, a certificate) and the organisation that owns it, if any. */
+export interface PersonRecord {
+  personId: string;
+  organisationId: string | null;
+}
+
 /** What access needs to know of a course. */
 export interface CourseScope {
   status: 'draft' | 'published' | 'archived';
@@ -48,17 +54,25 @@ export class AccessService {
   // people and their records (enrolments, certificates)
 
   /**
-   * The organisation through which `actor` may act for `personId` (enrol, cancel, read her
-   * certificates): one where the actor is org-admin and the person a member. Null when none.
+   * The organisation through which `actor` may enrol `personId`: one where the actor is
+   * org-admin and the person an active member. With `organisationId` (an in-company
+   * session's owner) only that organisation counts. Null when none.
    */
-  organisationActingFor(actor: AuthUser, personId: string): Promise<string | null> {
-    return this.repository.organisationAdministering(actor.id, personId);
+  organisationActingFor(actor: AuthUser, personId: string, organisationId?: string | null): Promise<string | null> {
+    return this.repository.organisationAdministering(actor.id, personId, organisationId ?? null);
   }
 
-  /** The person herself, a platform admin, or an admin of an organisation she belongs to. */
-  async mayActForPerson(actor: AuthUser, personId: string): Promise<boolean> {
-    if (actor.id === personId || actor.isPlatformAdmin) return true;
-    return (await this.organisationActingFor(actor, personId)) !== null;
+  /**
+   * Rights follow the record, not "some organisation we share": the person herself, a
+   * platform admin, or an org-admin of the organisation that owns the record (an
+   * enrolment's organisation_id; a certificate's through its enrolment). An admin of
+   * another organisation the person also belongs to has no right over it.
+   */
+  async mayActOnRecord(actor: AuthUser, record: PersonRecord): Promise<boolean> {
+    if (actor.id === record.personId || actor.isPlatformAdmin) return true;
+    if (!record.organisationId) return false;
+    const roles = await this.repository.rolesIn(actor.id, record.organisationId);
+    return !!roles && roles.includes('org-admin');
   }
 
   // sessions
@@ -74,6 +88,27 @@ export class AccessService {
 
   trainsSession(sessionId: string, userId: string): Promise<boolean> {
     return this.repository.trains(sessionId, userId);
+  }
+
+  // platform roles
+
+  /**
+   * Authoring catalogue courses and scheduling open sessions: platform admins and platform
+   * trainers (a role only a platform admin grants). A trainer role in an organisation does
+   * not count: it covers that organisation's in-company sessions only.
+   */
+  async isPlatformTrainer(actor: AuthUser): Promise<boolean> {
+    if (actor.isPlatformAdmin) return true;
+    return (await this.repository.platformRoles(actor.id)).includes('trainer');
+  }
+
+  /**
+   * Scheduling an in-company session for `organisationId`: the caller must be an active
+   * member (else 404, the same as for an organisation that does not exist) holding trainer
+   * or org-admin there (else 403). Platform admins pass (the organisation must exist).
+   */
+  async requireMayScheduleInCompany(actor: AuthUser, organisationId: string): Promise<void> {
+    await this.requireRole(actor, organisationId, ['trainer', 'org-admin']);
   }
 
   // courses

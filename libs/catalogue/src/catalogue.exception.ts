@@ -27,7 +27,7 @@ export const CatalogueError = {
   quizNotFound: () => new DomainException(404, CatalogueErrorCode.QuizNotFound, 'This course has no quiz'),
   notAnAuthor: () => new DomainException(403, CatalogueErrorCode.NotAnAuthor, 'Only the authors of this course may change it'),
   notATrainer: () =>
-    new DomainException(403, CatalogueErrorCode.TrainerRequired, 'Only trainers and platform administrators may create courses'),
+    new DomainException(403, CatalogueErrorCode.TrainerRequired, 'Only platform trainers and platform administrators may create courses'),
   slugTaken: () =>
     new DomainException(409, CatalogueErrorCode.SlugTaken, 'Another course already uses this slug', [
       { field: 'slug', problem: 'is already used by another course' },

@@ -58,9 +58,8 @@ export class CourseService {
   }
 
   async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseDetailResponse> {
-    if (!user.isPlatformAdmin && (await this.access.organisationIds(user.id, ['trainer'])).length === 0) {
-      throw CatalogueError.notATrainer();
-    }
+    // A trainer role given by an organisation is not enough: the catalogue is platform-wide.
+    if (!(await this.access.isPlatformTrainer(user))) throw CatalogueError.notATrainer();
     const { prerequisiteIds = [], ...fields } = dto;
     const id = await this.withSlugCheck((manager) => this.createIn(manager, user, fields, prerequisiteIds));
     await this.cache.invalidate();

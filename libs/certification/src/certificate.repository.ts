@@ -159,6 +159,17 @@ export class CertificateRepository {
     return { certificate, holderName: certificate.user.name, courseTitle: certificate.course.title };
   }
 
+  /** The organisation that owns the enrolment the certificate was earned in (null: the person enrolled herself). */
+  async owningOrganisation(certificateId: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT e.organisation_id FROM certificates c
+         JOIN completions k ON k.id = c.completion_id JOIN enrolments e ON e.id = k.enrolment_id
+        WHERE c.id = $1`,
+      [certificateId],
+    )) as Array<{ organisation_id: string | null }>;
+    return row?.organisation_id ?? null;
+  }
+
   async pageForUser(userId: string, limit: number, offset: number): Promise<Page<CertificateWithNames>> {
     const [items, total] = await this.certificates
       .createQueryBuilder('c')

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessService } from '@schakel/access';
+import { AuditLog } from '@schakel/audit';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { formatCertificateCode } from './certificate-code';
@@ -22,6 +23,7 @@ export class CertificateService {
     private readonly renderer: CertificateRenderer,
     @Inject(CERTIFICATE_STORAGE) private readonly storage: CertificateStorage,
     private readonly access: AccessService,
+    private readonly audit: AuditLog,
   ) {}
 
   async listMine(user: AuthUser, limit: number, offset: number): Promise<Page<CertificateResponse>> {
@@ -41,26 +43,29 @@ export class CertificateService {
     return { pdf, fileName: `certificaat-${formatCertificateCode(certificate.code)}.pdf` };
   }
 
-  /** Platform admins only (the route says so); everyone who verifies sees the reason from now on. */
-  async revoke(id: string, reason: string): Promise<CertificateResponse> {
+  /** Platform admins only (the route says so); everyone who verifies sees the reason from now on. Audited. */
+  async revoke(actor: AuthUser, id: string, reason: string): Promise<CertificateResponse> {
     if (!(await this.certificates.revoke(id, reason))) {
       if (!(await this.certificates.findWithNames({ id }))) throw CertificationError.notFound();
       throw CertificationError.alreadyRevoked();
     }
+    await this.audit.record(null, { actorId: actor.id, action: 'certificate.revoked', subjectType: 'certificate', subjectId: id, details: { reason } });
     const revoked = await this.certificates.findWithNames({ id });
     if (!revoked) throw CertificationError.notFound();
     return this.toResponse(revoked);
   }
 
   /**
-   * The holder, an org admin of an organisation the holder belongs to, or a platform
-   * admin; anyone else gets the same 404 as for a certificate that does not exist.
+   * The holder, an org admin of the organisation that owns the enrolment it certifies, or a
+   * platform admin; anyone else gets the same 404 as for a certificate that does not exist.
    */
   private async readable(user: AuthUser, id: string): Promise<CertificateWithNames> {
     const found = await this.certificates.findWithNames({ id });
     if (!found) throw CertificationError.notFound();
     const holderId = found.certificate.userId;
-    if (await this.access.mayActForPerson(user, holderId)) return found;
+    if (user.id === holderId || user.isPlatformAdmin) return found;
+    const organisationId = await this.certificates.owningOrganisation(found.certificate.id);
+    if (await this.access.mayActOnRecord(user, { personId: holderId, organisationId })) return found;
     throw CertificationError.notFound();
   }
 

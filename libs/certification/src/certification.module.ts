@@ -1,3 +1,4 @@
+import { AuditModule } from '@schakel/audit';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@schakel/config';
@@ -17,7 +18,7 @@ import { VerificationService } from './verification.service';
 
 /** Issuing, rendering, storing, verifying and reporting certificates. No HTTP: see CertificationHttpModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Certificate]), OrganisationModule, AccessModule],
+  imports: [TypeOrmModule.forFeature([Certificate]), OrganisationModule, AccessModule, AuditModule],
   providers: [
     CertificateRepository,
     CertificateIssueService,

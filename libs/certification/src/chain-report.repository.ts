@@ -29,7 +29,7 @@ export class ChainReportRepository {
         `WITH roles AS (SELECT role, position FROM unnest($2::text[]) WITH ORDINALITY AS r(role, position)),
               members AS (
                 SELECT m.user_id, r.role FROM memberships m JOIN roles r ON r.role = ANY(m.chain_roles)
-                 WHERE m.organisation_id = $1),
+                 WHERE m.organisation_id = $1 AND m.status = 'active'),
               certified AS (
                 SELECT mb.user_id, mb.role,
                        bool_and(c.expires_at IS NOT NULL) AND max(c.expires_at) <= now() + make_interval(days => $3) AS expiring

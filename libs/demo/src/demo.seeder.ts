@@ -30,7 +30,7 @@ export class DemoSeeder {
         const user =
           (await this.users.findByEmail(member.email, manager)) ??
           (await this.users.insert(
-            { email: member.email, name: member.name, passwordHash, locale: 'nl', isPlatformAdmin: false },
+            { email: member.email, name: member.name, passwordHash, locale: 'nl', isPlatformAdmin: false, emailVerifiedAt: new Date() },
             manager,
           ));
         await manager
@@ -43,6 +43,8 @@ export class DemoSeeder {
       }
       const trainer = DEMO_MEMBERS.find((m) => m.roles.includes('trainer'));
       const author = trainer ? await this.users.findByEmail(trainer.email, manager) : null;
+      // The demo trainer authors the catalogue and schedules open sessions: a platform trainer.
+      if (author) await manager.query(`UPDATE users SET platform_roles = ARRAY['trainer'] WHERE id = $1`, [author.id]);
       await seedDemoCatalogue(manager, author?.id ?? null);
     });
     this.logger.log('demo data is in place');

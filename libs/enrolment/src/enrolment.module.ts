@@ -1,3 +1,4 @@
+import { AuditModule } from '@schakel/audit';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@schakel/access';
@@ -35,6 +36,7 @@ const SERVICES = [
   imports: [
     TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, Attendance, Completion, Course]),
     AccessModule,
+    AuditModule,
     OrganisationModule,
     SessionModule,
   ],

@@ -48,9 +48,12 @@ export class AuthGuard implements CanActivate {
   }
 
   private async loadUser(token: string): Promise<AuthUser> {
-    const user = await this.users.findPrincipal(this.tokens.verify(token));
-    if (!user) throw IdentityError.badToken();
-    return user;
+    const subject = this.tokens.verify(token);
+    const user = await this.users.findPrincipal(subject.userId);
+    // A reset password or a removal from an organisation raised the version: older tokens end.
+    if (!user || user.tokenVersion !== subject.tokenVersion) throw IdentityError.badToken();
+    const { tokenVersion: _version, ...principal } = user;
+    return principal;
   }
 }
 

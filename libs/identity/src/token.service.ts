@@ -13,6 +13,14 @@ export interface AccessToken {
 interface AccessClaims {
   sub: string;
   typ: 'access';
+  /** The user's token_version when issued; a token of an older version is refused. */
+  ver: number;
+}
+
+/** What a verified token claims: whose it is and of which token version. */
+export interface TokenSubject {
+  userId: string;
+  tokenVersion: number;
 }
 
 @Injectable()
@@ -27,22 +35,22 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
   }
 
-  issue(userId: string): AccessToken {
+  issue(userId: string, tokenVersion: number): AccessToken {
     const expiresIn = this.config.jwt.expiresInSeconds;
-    const claims: AccessClaims = { sub: userId, typ: 'access' };
+    const claims: AccessClaims = { sub: userId, typ: 'access', ver: tokenVersion };
     const accessToken = sign(claims, this.key, { expiresIn, algorithm: 'HS256' });
     return { accessToken, tokenType: 'Bearer', expiresIn };
   }
 
-  /** The user id the token was issued to; throws 401 for anything tampered, expired or foreign. */
-  verify(token: string): string {
+  /** Whom the token was issued to; throws 401 for anything tampered, expired or foreign. */
+  verify(token: string): TokenSubject {
     let claims: Partial<AccessClaims>;
     try {
       claims = verify(token, this.key, { algorithms: ['HS256'] }) as Partial<AccessClaims>;
     } catch {
       throw IdentityError.badToken();
     }
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw IdentityError.badToken();
-    return claims.sub;
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.ver !== 'number') throw IdentityError.badToken();
+    return { userId: claims.sub, tokenVersion: claims.ver };
   }
 }

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { User } from './entities/user.entity';
+import { User, type PlatformRole } from './entities/user.entity';
 
-export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'locale' | 'isPlatformAdmin'>;
+export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'locale' | 'isPlatformAdmin'> & Partial<Pick<User, 'emailVerifiedAt'>>;
+
+export interface Principal {
+  id: string;
+  email: string;
+  name: string;
+  locale: User['locale'];
+  isPlatformAdmin: boolean;
+  tokenVersion: number;
+}
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -12,13 +21,34 @@ export class UserRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   /** The few columns every request needs, without entity hydration (the guard's hot path). */
-  async findPrincipal(id: string): Promise<{ id: string; email: string; name: string; locale: User['locale']; isPlatformAdmin: boolean } | null> {
-    const rows: Array<{ id: string; email: string; name: string; locale: User['locale']; is_platform_admin: boolean }> = await this.users.query(
-      'SELECT id, email, name, locale, is_platform_admin FROM users WHERE id = $1',
+  async findPrincipal(id: string): Promise<Principal | null> {
+    const rows: Array<{ id: string; email: string; name: string; locale: User['locale']; is_platform_admin: boolean; token_version: number }> = await this.users.query(
+      'SELECT id, email, name, locale, is_platform_admin, token_version FROM users WHERE id = $1',
       [id],
     );
     const row = rows[0];
-    return row ? { id: row.id, email: row.email, name: row.name, locale: row.locale, isPlatformAdmin: row.is_platform_admin } : null;
+    return row
+      ? { id: row.id, email: row.email, name: row.name, locale: row.locale, isPlatformAdmin: row.is_platform_admin, tokenVersion: row.token_version }
+      : null;
+  }
+
+  /**
+   * Sets a new password if the account still has the token version the reset link named,
+   * and raises the version: the link works once, and every outstanding access token ends.
+   */
+  async resetPassword(id: string, tokenVersion: number, passwordHash: string): Promise<boolean> {
+    // For an UPDATE, TypeORM's postgres driver answers [rows, rowCount].
+    const [, updated] = (await this.users.query(
+      `UPDATE users SET password_hash = $3, token_version = token_version + 1, updated_at = now()
+        WHERE id = $1 AND token_version = $2`,
+      [id, tokenVersion, passwordHash],
+    )) as [unknown[], number];
+    return updated > 0;
+  }
+
+  /** Ends every outstanding access token of the person (the guard compares the version). */
+  async revokeTokens(id: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.users.manager).query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [id]);
   }
 
   findById(id: string): Promise<User | null> {
@@ -40,15 +70,51 @@ export class UserRepository {
     await this.users.update({ id }, { passwordHash });
   }
 
+  /** The mailed link was opened: the address is proven (if it is still the account's address). */
+  async markEmailVerified(id: string, email: string): Promise<boolean> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set({ emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
+      .where('id = :id AND email = :email', { id, email: normaliseEmail(email) })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The mailbox owner takes over an unproven account that holds her address (she opened a
+   * link mailed there): her password replaces the holder's, the address counts as proven,
+   * and the holder's tokens end. False when the account was proven meanwhile.
+   */
+  async claimUnverified(id: string, passwordHash: string): Promise<boolean> {
+    const [, updated] = (await this.users.query(
+      `UPDATE users SET password_hash = $2, email_verified_at = now(), token_version = token_version + 1, updated_at = now()
+        WHERE id = $1 AND email_verified_at IS NULL`,
+      [id, passwordHash],
+    )) as [unknown[], number];
+    return updated > 0;
+  }
+
   /** True when the password was set now; false when one existed already (or no such user). */
   async setPasswordIfUnset(id: string, passwordHash: string): Promise<boolean> {
     const result = await this.users
       .createQueryBuilder()
       .update(User)
-      .set({ passwordHash })
+      // The invitation came by mail: choosing a password from it proves the address.
+      .set({ passwordHash, emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
       .where('id = :id AND password_hash IS NULL', { id })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The person's platform roles, locked for a change in this transaction; null when there is no such person. */
+  async lockPlatformRoles(manager: EntityManager, id: string): Promise<PlatformRole[] | null> {
+    const [row] = (await manager.query(`SELECT platform_roles FROM users WHERE id = $1 FOR UPDATE`, [id])) as Array<{ platform_roles: PlatformRole[] }>;
+    return row ? row.platform_roles : null;
+  }
+
+  async setPlatformRoles(manager: EntityManager, id: string, roles: PlatformRole[]): Promise<void> {
+    await manager.getRepository(User).update({ id }, { platformRoles: roles });
   }
 
   async grantPlatformAdmin(id: string): Promise<void> {

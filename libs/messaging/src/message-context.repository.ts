@@ -117,6 +117,26 @@ export class MessageContextRepository {
     return row ?? null;
   }
 
+  async emailVerified(userId: string): Promise<boolean> {
+    const [row] = (await this.dataSource.query(`SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`, [userId])) as Array<{ verified: boolean }>;
+    return Boolean(row?.verified);
+  }
+
+  /** The account's token version now (a reset link names it), or null when the account is gone. */
+  async tokenVersion(userId: string): Promise<number | null> {
+    const [row] = (await this.dataSource.query(`SELECT token_version FROM users WHERE id = $1`, [userId])) as Array<{ token_version: number }>;
+    return row ? row.token_version : null;
+  }
+
+  /** Re-checked at send time: a request already accepted or declined is not mailed. */
+  async membershipPending(organisationId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM memberships WHERE organisation_id = $1 AND user_id = $2 AND status = 'pending'`,
+      [organisationId, userId],
+    );
+    return rows.length > 0;
+  }
+
   async organisationName(organisationId: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT name FROM organisations WHERE id = $1`, [organisationId]);
     return row?.name ?? null;

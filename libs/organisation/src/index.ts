@@ -2,6 +2,7 @@ export * from './dto/member.dto';
 export * from './dto/organisation.dto';
 export * from './entities/membership.entity';
 export * from './entities/organisation.entity';
+export * from './membership-consent.service';
 export * from './membership.repository';
 export * from './organisation.exception';
 export * from './organisation.module';

@@ -30,8 +30,8 @@ export class MembershipRepository {
       .getOne();
   }
 
-  findAllForUser(userId: string): Promise<Membership[]> {
-    return this.memberships.find({ where: { userId }, order: { createdAt: 'ASC' } });
+  findAllForUser(userId: string, status?: Membership['status']): Promise<Membership[]> {
+    return this.memberships.find({ where: status ? { userId, status } : { userId }, order: { createdAt: 'ASC' } });
   }
 
   /** Organisation ids where the user holds one of these roles. */
@@ -58,17 +58,33 @@ export class MembershipRepository {
     return { items, total };
   }
 
-  insert(manager: EntityManager, membership: Pick<Membership, 'organisationId' | 'userId' | 'roles' | 'chainRoles'>): Promise<Membership> {
+  insert(manager: EntityManager, membership: Pick<Membership, 'organisationId' | 'userId' | 'roles' | 'chainRoles'> & Partial<Pick<Membership, 'status' | 'invitedName'>>): Promise<Membership> {
     const repo = manager.getRepository(Membership);
     return repo.save(repo.create(membership));
   }
 
   async countAdmins(manager: EntityManager, organisationId: string): Promise<number> {
     const [row] = await manager.query(
-      `SELECT count(*)::int AS n FROM memberships WHERE organisation_id = $1 AND 'org-admin' = ANY(roles)`,
+      `SELECT count(*)::int AS n FROM memberships WHERE organisation_id = $1 AND status = 'active' AND 'org-admin' = ANY(roles)`,
       [organisationId],
     );
     return (row as { n: number }).n;
+  }
+
+  /** Pending → active; false when there was no pending membership. */
+  async activate(organisationId: string, userId: string): Promise<boolean> {
+    const result = await this.memberships.update({ organisationId, userId, status: 'pending' }, { status: 'active' });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Deletes a pending membership (declined); false when there was none. */
+  async deletePending(organisationId: string, userId: string): Promise<boolean> {
+    const result = await this.memberships.delete({ organisationId, userId, status: 'pending' });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async delete(manager: EntityManager, membership: Membership): Promise<void> {
+    await manager.getRepository(Membership).delete({ id: membership.id });
   }
 
   async save(manager: EntityManager, membership: Membership): Promise<Membership> {

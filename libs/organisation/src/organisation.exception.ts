@@ -5,6 +5,9 @@ export enum OrganisationErrorCode {
   MemberNotFound = 'organisation.member-not-found',
   AlreadyMember = 'organisation.already-member',
   LastAdmin = 'organisation.last-admin',
+  MembershipNotFound = 'organisation.membership-not-found',
+  NotPending = 'organisation.membership-not-pending',
+  EmailUnverified = 'organisation.email-unverified',
 }
 
 /** Not a member (404) and a missing role (403) are access answers: see AccessError in @schakel/access. */
@@ -14,6 +17,10 @@ export const OrganisationError = {
     new DomainException(409, OrganisationErrorCode.AlreadyMember, 'This person is already a member of the organisation', [
       { field: 'email', problem: 'is already a member' },
     ]),
+  membershipNotFound: () => new DomainException(404, OrganisationErrorCode.MembershipNotFound, 'Membership not found'),
+  notPending: () => new DomainException(409, OrganisationErrorCode.NotPending, 'This membership is active already; it cannot be declined'),
+  emailUnverified: () =>
+    new DomainException(403, OrganisationErrorCode.EmailUnverified, 'Confirm your e-mail address first, or accept from the link in the mail'),
   lastAdmin: () =>
     new DomainException(409, OrganisationErrorCode.LastAdmin, 'An organisation keeps at least one org-admin', [
       { field: 'roles', problem: 'would remove the last org-admin' },

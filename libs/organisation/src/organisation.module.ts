@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@schakel/access';
+import { AuditModule } from '@schakel/audit';
 import { IdentityModule } from '@schakel/identity';
 import { Membership } from './entities/membership.entity';
 import { Organisation } from './entities/organisation.entity';
+import { MembershipConsentService } from './membership-consent.service';
 import { MembershipRepository } from './membership.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { OrganisationService } from './organisation.service';
+import { PlatformRolesService } from './platform-roles.service';
 
 /** Organisations and their members (the tenancy rules are in @schakel/access). No HTTP: see OrganisationHttpModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, Membership]), IdentityModule, AccessModule],
-  providers: [OrganisationService, OrganisationRepository, MembershipRepository],
-  exports: [OrganisationService, MembershipRepository, OrganisationRepository],
+  imports: [TypeOrmModule.forFeature([Organisation, Membership]), IdentityModule, AccessModule, AuditModule],
+  providers: [OrganisationService, MembershipConsentService, PlatformRolesService, OrganisationRepository, MembershipRepository],
+  exports: [OrganisationService, MembershipConsentService, PlatformRolesService, MembershipRepository, OrganisationRepository],
 })
 export class OrganisationModule {}

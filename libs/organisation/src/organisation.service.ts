@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessError, AccessService } from '@schakel/access';
+import { AuditLog } from '@schakel/audit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation, type Page } from '@schakel/common';
@@ -22,6 +23,7 @@ export class OrganisationService {
     private readonly access: AccessService,
     private readonly identity: IdentityService,
     private readonly work: UnitOfWork,
+    private readonly audit: AuditLog,
   ) {}
 
   create(dto: CreateOrganisationDto): Promise<Organisation> {
@@ -37,24 +39,40 @@ export class OrganisationService {
 
   async list(user: AuthUser, limit: number, offset: number): Promise<Page<Organisation>> {
     if (user.isPlatformAdmin) return this.organisations.page(limit, offset);
-    const ids = (await this.memberships.findAllForUser(user.id)).map((m) => m.organisationId);
+    const ids = (await this.memberships.findAllForUser(user.id, 'active')).map((m) => m.organisationId);
     return this.organisations.page(limit, offset, ids);
   }
 
-  /** Creates the person when the e-mail is new, or links the existing account. */
+  /**
+   * Creates the person when the e-mail is new (active at once: the account is the
+   * organisation's invitation), or asks the owner of an existing account to accept: her
+   * membership is pending and grants nothing until she does. The answer is the same
+   * either way (the typed name, `pending`), so it reveals neither her name nor her account.
+   */
   async addMember(user: AuthUser, organisationId: string, dto: AddMemberDto): Promise<Membership> {
     await this.requireAdmin(user, organisationId);
     try {
       const userId = await this.work.run(async ({ manager, publish }) => {
-        const person = await this.identity.findOrCreateInvited(manager, dto.email, dto.name.trim(), dto.locale);
+        const { user: person, created } = await this.identity.findOrCreateInvited(manager, dto.email, dto.name.trim(), dto.locale);
         const membership = await this.memberships.insert(manager, {
           organisationId,
           userId: person.id,
           roles: dto.roles,
           chainRoles: dto.chainRoles,
+          status: created ? 'active' : 'pending',
+          invitedName: dto.name.trim(),
         });
-        // Someone without a password yet has never used Schakel: they get an invitation.
-        if (person.passwordHash === null) await publish('member.invited', { userId: person.id, organisationId });
+        // A new person gets the invitation (choose a password); an existing account is asked to consent.
+        if (created) await publish('member.invited', { userId: person.id, organisationId });
+        else await publish('membership.requested', { userId: person.id, organisationId });
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'member.added',
+          subjectType: 'membership',
+          subjectId: person.id,
+          organisationId,
+          details: { status: membership.status, roles: dto.roles, chainRoles: dto.chainRoles },
+        });
         return membership.userId;
       });
       return this.getMember(organisationId, userId);
@@ -79,15 +97,29 @@ export class OrganisationService {
       if (dto.roles && membership.roles.includes('org-admin') && !dto.roles.includes('org-admin')) {
         if ((await this.memberships.countAdmins(manager, organisationId)) <= 1) throw OrganisationError.lastAdmin();
       }
+      const before = { roles: membership.roles, chainRoles: membership.chainRoles };
       if (dto.roles) membership.roles = dto.roles;
       if (dto.chainRoles) membership.chainRoles = dto.chainRoles;
       await this.memberships.save(manager, membership);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'member.roles-changed',
+        subjectType: 'membership',
+        subjectId: userId,
+        organisationId,
+        details: { before, after: { roles: membership.roles, chainRoles: membership.chainRoles } },
+      });
     });
     return this.getMember(organisationId, userId);
   }
 
   async membershipsOf(userId: string): Promise<Membership[]> {
     return this.memberships.findAllForUser(userId);
+  }
+
+  /** Organisations the person is an active member of (a pending membership shows nothing of its organisation). */
+  async activeMembershipsOf(userId: string): Promise<Membership[]> {
+    return this.memberships.findAllForUser(userId, 'active');
   }
 
   private async requireAdmin(user: AuthUser, organisationId: string): Promise<void> {

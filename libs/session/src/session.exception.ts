@@ -8,7 +8,7 @@ export const SessionError = {
     new DomainException(422, 'session.course-not-live', 'Sessions are only for live or blended courses', [
       { field: 'courseId', problem: 'must be a live or blended course' },
     ]),
-  mayNotSchedule: () => new DomainException(403, 'session.may-not-schedule', 'Only trainers and platform administrators schedule sessions'),
+  mayNotSchedule: () => new DomainException(403, 'session.may-not-schedule', 'Open sessions are scheduled by platform trainers, platform administrators and the course’s author'),
   trainersOnly: () => new DomainException(403, 'session.trainers-only', "Only this session's trainers may do this"),
   cancelled: () => new DomainException(409, 'session.cancelled', 'This session is cancelled'),
   capacityBelowConfirmed: (confirmed: number) =>

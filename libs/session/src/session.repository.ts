@@ -88,9 +88,21 @@ export class SessionRepository {
     return rows.map((r) => r.id);
   }
 
-  async courseFormat(courseId: string): Promise<{ format: string; title: string } | null> {
-    const rows: Array<{ format: string; title: string }> = await this.sessions.query(`SELECT format, title FROM courses WHERE id = $1`, [courseId]);
-    return rows[0] ?? null;
+  async courseFormat(courseId: string): Promise<{ format: string; title: string; createdById: string | null } | null> {
+    const rows: Array<{ format: string; title: string; created_by_id: string | null }> = await this.sessions.query(
+      `SELECT format, title, created_by_id FROM courses WHERE id = $1`,
+      [courseId],
+    );
+    return rows[0] ? { format: rows[0].format, title: rows[0].title, createdById: rows[0].created_by_id } : null;
+  }
+
+  /** A learner holding a seat (confirmed, or completed) may see the meeting link. */
+  async isConfirmedLearner(sessionId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.sessions.query(
+      `SELECT 1 FROM enrolments WHERE session_id = $1 AND user_id = $2 AND status IN ('confirmed', 'completed')`,
+      [sessionId, userId],
+    );
+    return rows.length > 0;
   }
 
   async organisationExists(id: string): Promise<boolean> {

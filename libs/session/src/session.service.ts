@@ -22,9 +22,9 @@ export class SessionService {
   ) {}
 
   async create(user: AuthUser, courseId: string, dto: CreateSessionDto): Promise<SessionResponse> {
-    await this.requireMayScheduleFor(user, dto);
     const course = await this.sessions.courseFormat(courseId);
     if (!course) throw SessionError.courseNotFound();
+    await this.requireMayScheduleFor(user, dto, course.createdById);
     if (course.format !== 'live' && course.format !== 'blended') throw SessionError.notLiveCourse();
     if (!dto.location && !dto.onlineUrl) throw SessionError.invalid('location', 'or onlineUrl is required');
     if (dto.visibility === 'in-company' && !dto.organisationId) throw SessionError.invalid('organisationId', 'is required for an in-company session');
@@ -61,7 +61,8 @@ export class SessionService {
   async get(user: AuthUser | undefined, sessionId: string): Promise<SessionResponse> {
     const session = await this.access.findVisible(user, sessionId);
     const showTrainers = !!user && (user.isPlatformAdmin || (await this.access.isTrainer(session.id, user.id)));
-    return this.present(session, showTrainers);
+    const showOnlineUrl = showTrainers || (!!user && (await this.sessions.isConfirmedLearner(session.id, user.id)));
+    return this.present(session, showTrainers, showOnlineUrl);
   }
 
   async list(user: AuthUser | undefined, query: SessionQueryDto): Promise<Page<SessionResponse>> {
@@ -82,27 +83,28 @@ export class SessionService {
     return { items: page.items.map((s) => toSessionResponse(s, bySession.get(s.id) ?? [])), total: page.total };
   }
 
-  async present(session: Session, withTrainers: boolean): Promise<SessionResponse> {
+  /** `withTrainers` is for the session's trainers and platform admins, who also see the meeting link. */
+  async present(session: Session, withTrainers: boolean, showOnlineUrl = withTrainers): Promise<SessionResponse> {
     const [meetings, trainerIds] = await Promise.all([
       this.sessions.meetingsOf([session.id]),
       withTrainers ? this.sessions.trainerIds(session.id) : Promise.resolve(undefined),
     ]);
-    return toSessionResponse(session, meetings, trainerIds);
+    return toSessionResponse(session, meetings, trainerIds, showOnlineUrl);
   }
 
   /**
-   * Platform admins and anyone who is a trainer in some organisation may schedule; an
-   * in-company session may also be scheduled by that organisation's own trainers and admins.
+   * Roles are scoped. An in-company session: only for an organisation the caller belongs to,
+   * as its trainer or admin (another organisation and a missing one are the same 404). An
+   * open session: platform trainers and admins, or the course's author.
    */
-  private async requireMayScheduleFor(user: AuthUser, dto: CreateSessionDto): Promise<void> {
+  private async requireMayScheduleFor(user: AuthUser, dto: CreateSessionDto, courseAuthorId: string | null): Promise<void> {
     if (dto.visibility === 'in-company' && dto.organisationId) {
-      const own = await this.rules.organisationIds(user.id, ['trainer', 'org-admin']);
-      if (own.includes(dto.organisationId)) return;
+      await this.rules.requireMayScheduleInCompany(user, dto.organisationId);
+      if (user.isPlatformAdmin && !(await this.sessions.organisationExists(dto.organisationId))) throw SessionError.organisationNotFound();
+      return;
     }
-    const trainerSomewhere = (await this.rules.organisationIds(user.id, ['trainer'])).length > 0;
-    if (!user.isPlatformAdmin && !trainerSomewhere) throw SessionError.mayNotSchedule();
-    if (dto.visibility === 'in-company' && dto.organisationId && !(await this.sessions.organisationExists(dto.organisationId))) {
-      throw SessionError.organisationNotFound();
-    }
+    if (dto.visibility === 'in-company') return; // organisationId missing: the 400 below names the field
+    if (courseAuthorId === user.id || (await this.rules.isPlatformTrainer(user))) return;
+    throw SessionError.mayNotSchedule();
   }
 }

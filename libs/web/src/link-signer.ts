@@ -2,30 +2,50 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@schakel/config';
 
-export type LinkPurpose = 'unsubscribe' | 'cancel' | 'welcome';
+export type LinkPurpose = 'unsubscribe' | 'cancel' | 'welcome' | 'membership' | 'reset' | 'verify-email';
+
+const DAY = 86_400;
 
 /**
- * Links in e-mails that act without a login carry `<id>.<HMAC-SHA256(purpose:id)>`,
- * keyed with the JWT secret: only Schakel can make one, and one purpose's token is
- * worthless for another.
+ * How long a mailed link works, per purpose: long enough for the mail to be read, short
+ * enough that an old mailbox (or a forwarded mail) is not a key for ever. A reset link is
+ * also single-use: it names the account's token version, which the reset raises.
+ */
+export const LINK_LIFETIME_SECONDS: Record<LinkPurpose, number> = {
+  unsubscribe: 180 * DAY,
+  cancel: 180 * DAY,
+  welcome: 30 * DAY,
+  membership: 30 * DAY,
+  'verify-email': 7 * DAY,
+  reset: 60 * 60,
+};
+
+/**
+ * Links in e-mails that act without a login carry `<id>.<expiry>.<HMAC-SHA256(purpose:id:expiry)>`
+ * (expiry in seconds since the epoch, base 36), keyed with the JWT secret: only Schakel can
+ * make one, one purpose's token is worthless for another, and none works after its expiry.
  */
 @Injectable()
 export class LinkSigner {
   constructor(private readonly config: AppConfig) {}
 
-  sign(purpose: LinkPurpose, id: string): string {
-    return `${id}.${this.mac(purpose, id)}`;
+  sign(purpose: LinkPurpose, id: string, now: Date = new Date()): string {
+    const expiry = (Math.floor(now.getTime() / 1000) + LINK_LIFETIME_SECONDS[purpose]).toString(36);
+    return `${id}.${expiry}.${this.mac(purpose, id, expiry)}`;
   }
 
-  /** The id the token was made for, or null when it is not one of ours. */
-  verify(purpose: LinkPurpose, token: string | undefined): string | null {
+  /** The id the token was made for, or null when it is not one of ours or has expired. */
+  verify(purpose: LinkPurpose, token: string | undefined, now: Date = new Date()): string | null {
     if (!token) return null;
-    const dot = token.lastIndexOf('.');
-    if (dot <= 0) return null;
-    const id = token.slice(0, dot);
-    const given = Buffer.from(token.slice(dot + 1));
-    const expected = Buffer.from(this.mac(purpose, id));
-    return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+    const macAt = token.lastIndexOf('.');
+    const expiryAt = macAt > 0 ? token.lastIndexOf('.', macAt - 1) : -1;
+    if (expiryAt <= 0) return null;
+    const id = token.slice(0, expiryAt);
+    const expiry = token.slice(expiryAt + 1, macAt);
+    const given = Buffer.from(token.slice(macAt + 1));
+    const expected = Buffer.from(this.mac(purpose, id, expiry));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    return parseInt(expiry, 36) * 1000 > now.getTime() ? id : null;
   }
 
   unsubscribeUrl(userId: string): string {
@@ -42,7 +62,22 @@ export class LinkSigner {
     return `${this.config.publicBaseUrl}/welcome?token=${this.sign('welcome', userId)}`;
   }
 
-  private mac(purpose: LinkPurpose, id: string): string {
-    return createHmac('sha256', this.config.jwt.secret).update(`${purpose}:${id}`).digest('base64url');
+  /** The link in a membership request: its owner accepts or declines there (MembershipLinkController). */
+  membershipUrl(organisationId: string, userId: string): string {
+    return `${this.config.publicBaseUrl}/accept-membership?token=${this.sign('membership', `${organisationId}:${userId}`)}`;
+  }
+
+  /** The reset link: bound to the account's token version, so it works once (ResetPasswordController). */
+  resetUrl(userId: string, tokenVersion: number): string {
+    return `${this.config.publicBaseUrl}/reset-password?token=${this.sign('reset', `${userId}:${tokenVersion}`)}`;
+  }
+
+  /** The verification link of a registration: names the address, so it proves only that one (VerifyEmailController). */
+  verifyEmailUrl(userId: string, email: string): string {
+    return `${this.config.publicBaseUrl}/verify-email?token=${encodeURIComponent(this.sign('verify-email', `${userId}:${email}`))}`;
+  }
+
+  private mac(purpose: LinkPurpose, id: string, expiry: string): string {
+    return createHmac('sha256', this.config.jwt.secret).update(`${purpose}:${id}:${expiry}`).digest('base64url');
   }
 }

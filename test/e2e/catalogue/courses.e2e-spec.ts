@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { startApi, TestApi } from '../../support/app';
 import { createCourse, publish } from '../../factories/course.factory';
 import { addLessons } from '../../factories/lesson.factory';
-import { addMember, createOrganisation, createTenant, Tenant } from '../../factories/organisation.factory';
+import { addMember, createOrganisation, createTenant, Tenant, grantPlatformTrainer } from '../../factories/organisation.factory';
 import { createPerson, createPlatformAdmin, Person } from '../../factories/person.factory';
 import { putQuiz, QUIZ_QUESTIONS } from '../../factories/quiz.factory';
 
@@ -17,6 +17,8 @@ describe('catalogue: courses', () => {
     [tenant, admin] = await Promise.all([createTenant(api.app), createPlatformAdmin(api.app)]);
     otherTrainer = await createPerson(api.app);
     await addMember(api.app, await createOrganisation(api.app), otherTrainer, ['trainer']);
+    // Authoring the catalogue needs the platform trainer role (an organisation's trainer role is not enough).
+    await Promise.all([grantPlatformTrainer(api.app, tenant.trainer), grantPlatformTrainer(api.app, otherTrainer)]);
   });
   afterAll(() => api.close());
 

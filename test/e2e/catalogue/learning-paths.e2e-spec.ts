@@ -5,7 +5,7 @@ import { IdentityService, PasswordHasher, UserRepository } from '@schakel/identi
 import { startApi, TestApi } from '../../support/app';
 import { createOnlineCourse } from '../../factories/course.factory';
 import { enrol } from '../../factories/enrolment.factory';
-import { createTenant, Tenant } from '../../factories/organisation.factory';
+import { createTenant, Tenant, grantPlatformTrainer } from '../../factories/organisation.factory';
 import { createPerson } from '../../factories/person.factory';
 
 interface PathItem { id: string; slug: string; title: string; prerequisiteIds: string[]; step: number; forRole: boolean; myStatus?: string }
@@ -17,6 +17,7 @@ describe('catalogue: learning paths', () => {
   beforeAll(async () => {
     api = await startApi();
     tenant = await createTenant(api.app);
+    await grantPlatformTrainer(api.app, tenant.trainer); // authors the suite's courses
   });
   afterAll(() => api.close());
 
@@ -42,6 +43,13 @@ describe('catalogue: learning paths', () => {
       expect([...online.kinds].sort()).toEqual(['multiple', 'single']);
       const intake = (await api.http().get('/api/courses/intake-en-verwijzing')).body;
       expect(intake.prerequisites.map((p: { slug: string }) => p.slug)).toEqual(['het-eerste-gesprek']);
+    });
+
+    it('makes the demo trainer (the catalogue’s author) a platform trainer', async () => {
+      const [author] = await api.app.get(DataSource).query(
+        `SELECT u.platform_roles FROM courses c JOIN users u ON u.id = c.created_by_id WHERE c.slug = 'eenzaamheid-herkennen'`,
+      );
+      expect(author.platform_roles).toEqual(['trainer']);
     });
 
     it.each([...CHAIN_ROLES])('orders the %s path so every course comes after its prerequisites', async (role) => {

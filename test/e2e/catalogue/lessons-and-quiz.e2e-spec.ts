@@ -1,7 +1,7 @@
 import { startApi, TestApi } from '../../support/app';
 import { createCourse, publish } from '../../factories/course.factory';
 import { addLessons } from '../../factories/lesson.factory';
-import { createTenant, Tenant } from '../../factories/organisation.factory';
+import { createTenant, Tenant, grantPlatformTrainer } from '../../factories/organisation.factory';
 import { QUIZ_QUESTIONS } from '../../factories/quiz.factory';
 
 describe('catalogue: lessons and quiz of a course', () => {
@@ -11,6 +11,7 @@ describe('catalogue: lessons and quiz of a course', () => {
   beforeAll(async () => {
     api = await startApi();
     tenant = await createTenant(api.app);
+    await grantPlatformTrainer(api.app, tenant.trainer); // authors the suite's courses
   });
   afterAll(() => api.close());
 

@@ -91,9 +91,9 @@ describe('chain report, tenancy and unguessable codes', () => {
     expect((await api.http().get(`/api/organisations/00000000-0000-4000-8000-000000000000/reports/chain`).set(platformAdmin.auth)).status).toBe(404);
   });
 
-  it("gives another organisation's admin 404 on a certificate of A's member", async () => {
+  it("gives another organisation's admin 404 on a certificate A's member earned through A", async () => {
     const course = await insertOnlineCourse(api.app);
-    const cert = await insertCertificate(api.app, { userId: a.learner.user.id, courseId: course.id, validFrom: daysFromNow(-1), expiresAt: null });
+    const cert = await insertCertificate(api.app, { userId: a.learner.user.id, courseId: course.id, validFrom: daysFromNow(-1), expiresAt: null, organisationId: a.organisation.id });
     const response = await api.http().get(`/api/certificates/${cert.id}`).set(b.admin.auth);
     expect(response.status).toBe(404);
     expect(JSON.stringify(response.body)).not.toContain(a.learner.user.name);

@@ -32,7 +32,8 @@ describe('attendance and completion of live courses', () => {
     const tenant = await createTenant(api.app);
     const course = await insertCourse(api.app);
     const open = await scheduleSession(api, trainer, course);
-    const internal = await scheduleSession(api, trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id });
+    // Only the organisation's own trainer schedules in-company; she adds the platform trainer.
+    const internal = await scheduleSession(api, tenant.trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id, trainerIds: [trainer.user.id] });
     const learner = await createPerson(api.app);
     const enrolment = (await requestEnrolment(api, learner, course.id, open.id)).body;
     const otherTrainer = await createTrainer(api.app);

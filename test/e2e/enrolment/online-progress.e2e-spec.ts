@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { startApi, TestApi } from '../../support/app';
 import { createOnlineCourse } from '../../factories/course.factory';
 import { enrol } from '../../factories/enrolment.factory';
-import { createTenant, Tenant } from '../../factories/organisation.factory';
+import { createTenant, Tenant, grantPlatformTrainer } from '../../factories/organisation.factory';
 import { createPerson, createPlatformAdmin, Person } from '../../factories/person.factory';
 import { QUIZ_RIGHT, QUIZ_WRONG } from '../../factories/quiz.factory';
 
@@ -16,6 +16,7 @@ describe('online modules: progress and completion', () => {
     api = await startApi();
     db = api.app.get(DataSource);
     [tenant, admin] = await Promise.all([createTenant(api.app), createPlatformAdmin(api.app)]);
+    await grantPlatformTrainer(api.app, tenant.trainer); // authors the suite's courses
   });
   afterAll(() => api.close());
 

@@ -3,7 +3,7 @@ import { startApi, TestApi } from '../../support/app';
 import { finishCourse } from '../../factories/completion.factory';
 import { createCourse, createOnlineCourse, TestCourse } from '../../factories/course.factory';
 import { enrol } from '../../factories/enrolment.factory';
-import { createTenant, Tenant } from '../../factories/organisation.factory';
+import { createTenant, Tenant, grantPlatformTrainer } from '../../factories/organisation.factory';
 import { createPerson, Person } from '../../factories/person.factory';
 
 describe('online modules: prerequisites', () => {
@@ -15,6 +15,7 @@ describe('online modules: prerequisites', () => {
     api = await startApi();
     db = api.app.get(DataSource);
     tenant = await createTenant(api.app);
+    await grantPlatformTrainer(api.app, tenant.trainer); // authors the suite's courses
   });
   afterAll(() => api.close());
 

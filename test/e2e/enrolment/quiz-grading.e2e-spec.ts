@@ -3,7 +3,7 @@ import { startApi, TestApi } from '../../support/app';
 import { allKeys } from '../../support/values';
 import { createOnlineCourse } from '../../factories/course.factory';
 import { enrol } from '../../factories/enrolment.factory';
-import { createTenant, Tenant } from '../../factories/organisation.factory';
+import { createTenant, Tenant, grantPlatformTrainer } from '../../factories/organisation.factory';
 import { createPerson, Person } from '../../factories/person.factory';
 import { QUIZ_QUESTIONS, QUIZ_RIGHT, QUIZ_WRONG } from '../../factories/quiz.factory';
 
@@ -16,6 +16,7 @@ describe('online modules: the quiz', () => {
     api = await startApi();
     db = api.app.get(DataSource);
     tenant = await createTenant(api.app);
+    await grantPlatformTrainer(api.app, tenant.trainer); // authors the suite's courses
   });
   afterAll(() => api.close());
 

@@ -17,8 +17,9 @@ describe('identity: register, login, tokens and roles', () => {
   it('registers, logs in and shows the user on /api/me without any password field', async () => {
     const email = `Nieuw.${Date.now()}@Example.nl`;
     const registered = await api.http().post('/api/auth/register').send({ email, password: 'een goed wachtwoord', name: 'Nieuwe Vrijwilliger' });
-    expect(registered.status).toBe(201);
-    expect(registered.body).toMatchObject({ email: email.toLowerCase(), name: 'Nieuwe Vrijwilliger', locale: 'nl', isPlatformAdmin: false });
+    // 202 alike for a new and a registered address (issue 15, point 2): the answer reveals no account.
+    expect(registered.status).toBe(202);
+    expect(registered.body).toMatchObject({ email: email.toLowerCase() });
     expect(JSON.stringify(registered.body)).not.toMatch(/password|hash/i);
 
     const login = await api.http().post('/api/auth/login').send({ email, password: 'een goed wachtwoord' });
@@ -27,17 +28,19 @@ describe('identity: register, login, tokens and roles', () => {
 
     const me = await api.http().get('/api/me').set('Authorization', `Bearer ${login.body.accessToken}`);
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ id: registered.body.id, memberships: [], isPlatformAdmin: false });
+    expect(me.body).toMatchObject({ email: email.toLowerCase(), name: 'Nieuwe Vrijwilliger', locale: 'nl', memberships: [], isPlatformAdmin: false });
     expect(JSON.stringify(me.body)).not.toMatch(/password|hash/i);
   });
 
-  it('refuses a second account for the same e-mail, whatever its case (409)', async () => {
+  it('makes no second account for the same e-mail, whatever its case, and answers alike (202)', async () => {
     const email = `dubbel.${Date.now()}@example.nl`;
     const first = await api.http().post('/api/auth/register').send({ email, password: 'een goed wachtwoord', name: 'A' });
     const second = await api.http().post('/api/auth/register').send({ email: email.toUpperCase(), password: 'een goed wachtwoord', name: 'B' });
-    expect(first.status).toBe(201);
-    expect(second.status).toBe(409);
-    expect(second.body.details).toEqual([{ field: 'email', problem: 'is already registered' }]);
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(202);
+    expect(second.body).toEqual(first.body);
+    const [row] = await api.app.get(DataSource).query(`SELECT count(*)::int AS n, min(name) AS name FROM users WHERE email = $1`, [email]);
+    expect(row).toEqual({ n: 1, name: 'A' });
   });
 
   it('stores argon2id hashes with at least the OWASP parameters', async () => {

@@ -154,7 +154,7 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     await arrived(stillWaiting); // waitlisted people hear about it too
   });
 
-  it('mails a certificate link, and invites a new organisation member (not an existing account)', async () => {
+  it('mails a certificate link, invites a new organisation member, and asks an existing account to consent', async () => {
     const learner = await createPerson(api.app, { locale: 'en' });
     const course = await insertCourse(api.app, { format: 'online', title: 'Deeper conversation' });
     const certificate = await insertCertificate(api.app, { userId: learner.user.id, courseId: course.id, expiresAt: new Date('2032-06-01T10:00:00Z') });
@@ -179,7 +179,10 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     expect(issued.text).toContain('valid until 1 June 2032');
     const invitation = await waitFor(async () => sink.to(email), (m) => m.length === 1, { what: 'the invitation' });
     expect(invitation[0].subject).toBe('Welkom bij Schakel, namens Gemeente Zwolle');
-    expect(sink.to(existing.user.email)).toHaveLength(0);
+    // An existing account is not invited (it has a password) but asked to accept the membership.
+    const request = await waitFor(async () => sink.to(existing.user.email), (m) => m.length === 1, { what: 'the membership request' });
+    expect(request[0].subject).toBe('Gemeente Zwolle wil u toevoegen aan hun organisatie op Schakel');
+    expect(request[0].text).toContain('http://schakel.test/accept-membership?token=');
   });
 
   it('retries while SMTP is down and delivers every message exactly once when it is back', async () => {

@@ -76,24 +76,27 @@ describe('tenancy: one organisation never sees another', () => {
     expect((await api.http().get(`/api/organisations/${a.organisation.id}/members`).set(a.trainer.auth)).status).toBe(403);
   });
 
-  it('lets an org admin add a new person, link an existing one, and assign chain roles', async () => {
+  it('lets an org admin add a new person, ask an existing one (pending until she accepts), and assign chain roles', async () => {
     const added = await api.http().post(`/api/organisations/${a.organisation.id}/members`).set(a.admin.auth)
       .send({ email: `nieuw-${Date.now()}@example.nl`, name: 'Nieuw Lid', roles: ['learner'], chainRoles: ['deeper-conversation'] });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ roles: ['learner'], chainRoles: ['deeper-conversation'], hasAccount: false });
 
     const linked = await api.http().post(`/api/organisations/${a.organisation.id}/members`).set(a.admin.auth)
-      .send({ email: b.learner.user.email.toUpperCase(), name: 'ignored', roles: ['learner'], chainRoles: ['first-conversation'] });
+      .send({ email: b.learner.user.email.toUpperCase(), name: 'Typed By Admin', roles: ['learner'], chainRoles: ['first-conversation'] });
     expect(linked.status).toBe(201);
-    expect(linked.body).toMatchObject({ userId: b.learner.user.id, hasAccount: true });
+    // Consent first: the admin learns neither the account's name nor that it exists.
+    expect(linked.body).toMatchObject({ userId: b.learner.user.id, name: 'Typed By Admin', status: 'pending', hasAccount: false });
+    expect(linked.body.name).not.toBe(b.learner.user.name);
 
     const again = await api.http().post(`/api/organisations/${a.organisation.id}/members`).set(a.admin.auth)
       .send({ email: b.learner.user.email, name: 'x', roles: ['learner'], chainRoles: [] });
     expect(again.status).toBe(409);
 
-    // B's learner now sees both memberships, and nothing of A leaks to B's admin
+    // B's learner now sees both memberships (A's pending), and nothing of A leaks to B's admin
     const me = await api.http().get('/api/me').set(b.learner.auth);
-    expect(me.body.memberships.map((m: { organisationId: string }) => m.organisationId).sort()).toEqual([a.organisation.id, b.organisation.id].sort());
+    const statuses = Object.fromEntries(me.body.memberships.map((m: { organisationId: string; status: string }) => [m.organisationId, m.status]));
+    expect(statuses).toEqual({ [a.organisation.id]: 'pending', [b.organisation.id]: 'active' });
     const bMembers = await api.http().get(`/api/organisations/${b.organisation.id}/members`).set(b.admin.auth);
     expect(bMembers.body.total).toBe(3);
   });

@@ -64,17 +64,17 @@ describe('sessions: scheduling and changes by the trainer', () => {
       }
     });
 
-    it('only for live or blended courses (422), and only by trainers or platform admins (403)', async () => {
+    it('only for live or blended courses (422), and only by trainers or platform admins (403); in-company only for one’s own organisation (404 otherwise)', async () => {
       const online = await insertCourse(api.app, { format: 'online' });
       const live = await insertCourse(api.app, { format: 'blended' });
       const body = { meetings: [{ startsAt: iso(Date.now() + DAY), endsAt: iso(Date.now() + DAY + 3_600_000) }], location: 'Zaal', capacity: 3, visibility: 'open' };
       expect((await api.http().post(`/api/courses/${online.id}/sessions`).set(trainer.auth).send(body)).status).toBe(422);
       expect((await api.http().post(`/api/courses/${live.id}/sessions`).set(tenant.learner.auth).send(body)).status).toBe(403);
       expect((await api.http().post(`/api/courses/${live.id}/sessions`).set((await createPlatformAdmin(api.app)).auth).send(body)).status).toBe(201);
-      // an org admin schedules in-company for their own organisation, not for another
+      // an org admin schedules in-company for their own organisation; for another it does not exist (404)
       const own = { ...body, visibility: 'in-company', organisationId: tenant.organisation.id };
       expect((await api.http().post(`/api/courses/${live.id}/sessions`).set(tenant.admin.auth).send(own)).status).toBe(201);
-      expect((await api.http().post(`/api/courses/${live.id}/sessions`).set(other.admin.auth).send(own)).status).toBe(403);
+      expect((await api.http().post(`/api/courses/${live.id}/sessions`).set(other.admin.auth).send(own)).status).toBe(404);
       expect((await api.http().post('/api/courses/6f1c2a8e-2d7b-4a58-9a53-0c9c8b1d2e3f/sessions').set(trainer.auth).send(body)).status).toBe(404);
     });
   });

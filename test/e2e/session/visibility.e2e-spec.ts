@@ -25,7 +25,7 @@ describe('sessions: who sees which session', () => {
     it('shows open sessions to anyone and in-company ones only to members and trainers (404 otherwise)', async () => {
       const course = await insertCourse(api.app);
       const open = await scheduleSession(api, trainer, course);
-      const internal = await scheduleSession(api, trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id });
+      const internal = await scheduleSession(api, tenant.trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id, trainerIds: [trainer.user.id] });
 
       expect((await api.http().get(`/api/sessions/${open.id}`)).status).toBe(200);
       expect((await api.http().get(`/api/sessions/${internal.id}`)).status).toBe(404);
@@ -52,7 +52,7 @@ describe('sessions: who sees which session', () => {
 
     it('lets only members of the organisation enrol in an in-company session', async () => {
       const course = await insertCourse(api.app);
-      const internal = await scheduleSession(api, trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id });
+      const internal = await scheduleSession(api, tenant.trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id, trainerIds: [trainer.user.id] });
       expect((await requestEnrolment(api, other.learner, course.id, internal.id)).status).toBe(404);
       const ok = await requestEnrolment(api, tenant.learner, course.id, internal.id);
       expect(ok.status).toBe(201);

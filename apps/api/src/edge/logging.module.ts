@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@schakel/config';
+import { redactUrl } from './redact-url.rules';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -20,7 +21,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
             response.setHeader('X-Request-Id', id);
             return id;
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+          serializers: {
+            // Mail-link and feed tokens never reach the logs (see redactUrl).
+            req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }),
+          },
           // A line per request only when someone reads them (info or finer); above that the
           // per-request bookkeeping costs a quarter of the catalogue's throughput for nothing.
           autoLogging: ['trace', 'debug', 'info'].includes(config.logLevel)

@@ -36,7 +36,7 @@ export class CertificateController {
   @PlatformAdminOnly()
   @HttpCode(200)
   @ApiOkResponse({ type: CertificateResponse })
-  revoke(@UuidParam('certificateId') id: string, @Body() dto: RevokeCertificateDto): Promise<CertificateResponse> {
-    return this.certificates.revoke(id, dto.reason);
+  revoke(@CurrentUser() user: AuthUser, @UuidParam('certificateId') id: string, @Body() dto: RevokeCertificateDto): Promise<CertificateResponse> {
+    return this.certificates.revoke(user, id, dto.reason);
   }
 }

@@ -45,8 +45,8 @@ export class CancellationService {
     });
   }
 
-  /** The person herself, an org admin of one of her organisations, or a platform admin. */
+  /** The person herself, an org admin of the organisation that owns the enrolment, or a platform admin. */
   private async mayCancel(actor: AuthUser, enrolment: Enrolment): Promise<boolean> {
-    return this.access.mayActForPerson(actor, enrolment.userId);
+    return this.access.mayActOnRecord(actor, { personId: enrolment.userId, organisationId: enrolment.organisationId });
   }
 }

@@ -1,3 +1,4 @@
+import { AuditLog } from '@schakel/audit';
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { isEmail, isUUID } from 'class-validator';
@@ -27,6 +28,7 @@ export class BulkEnrolmentService {
     private readonly organisations: OrganisationService,
     private readonly memberships: MembershipRepository,
     private readonly enrolments: EnrolmentService,
+    private readonly audit: AuditLog,
   ) {}
 
   async enrol(actor: AuthUser, csv: unknown, organisationId?: string): Promise<BulkResult> {
@@ -35,6 +37,14 @@ export class BulkEnrolmentService {
     const results: BulkRowResult[] = [];
     for (const [index, row] of rows.entries()) results.push(await this.enrolRow(actor, orgId, index + 1, row));
     const failed = results.filter((r) => r.outcome === 'failed').length;
+    await this.audit.record(null, {
+      actorId: actor.id,
+      action: 'enrolment.bulk-imported',
+      subjectType: 'bulk-enrolment',
+      subjectId: orgId,
+      organisationId: orgId,
+      details: { total: results.length, failed },
+    });
     return { organisationId: orgId, total: results.length, enrolled: results.length - failed, failed, rows: results };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '@schakel/access';
+import { SessionRepository } from '@schakel/session';
 import { isUniqueViolation } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { CreateEnrolmentDto } from '../dto/enrolment.dto';
@@ -18,10 +19,11 @@ export class EnrolmentService {
     private readonly online: OnlineEnrolmentService,
     private readonly sessions: SessionEnrolmentService,
     private readonly access: AccessService,
+    private readonly sessionRows: SessionRepository,
   ) {}
 
   async enrol(actor: AuthUser, dto: CreateEnrolmentDto): Promise<EnrolmentResult> {
-    const { learnerId, organisationId } = await this.resolveLearner(actor, dto.userId);
+    const { learnerId, organisationId } = await this.resolveLearner(actor, dto.userId, dto.sessionId);
     const found = await this.enrolments.publishedCourseWithMissing(dto.courseId, learnerId);
     if (!found) throw EnrolmentError.courseNotFound();
     const { course, missing } = found;
@@ -42,10 +44,16 @@ export class EnrolmentService {
     }
   }
 
-  /** Oneself, or (as org admin) a member of one's organisation; anyone else is "not found". */
-  private async resolveLearner(actor: AuthUser, userId?: string): Promise<{ learnerId: string; organisationId: string | null }> {
+  /**
+   * Oneself, or (as org admin) a member of one's organisation; anyone else is "not found".
+   * For an in-company session the enrolment belongs to the session's organisation, so only
+   * its admins may enrol someone there (not an admin of another organisation she is in).
+   */
+  private async resolveLearner(actor: AuthUser, userId?: string, sessionId?: string): Promise<{ learnerId: string; organisationId: string | null }> {
     if (!userId || userId === actor.id) return { learnerId: actor.id, organisationId: null };
-    const organisationId = await this.access.organisationActingFor(actor, userId);
+    const session = sessionId ? await this.sessionRows.findById(sessionId) : null;
+    const owner = session?.visibility === 'in-company' ? session.organisationId : null;
+    const organisationId = await this.access.organisationActingFor(actor, userId, owner);
     if (organisationId) return { learnerId: userId, organisationId };
     if (actor.isPlatformAdmin) return { learnerId: userId, organisationId: null };
     throw EnrolmentError.learnerNotFound();

@@ -56,11 +56,7 @@ export class MyEnrolmentsService {
   private async readable(user: AuthUser, enrolmentId: string): Promise<MyEnrolmentResponse> {
     const enrolment = await this.enrolments.findWithProgress(enrolmentId);
     if (!enrolment) throw EnrolmentError.enrolmentNotFound();
-    if (enrolment.userId === user.id || user.isPlatformAdmin) return enrolment;
-    if (enrolment.organisationId) {
-      const adminOf = await this.access.organisationIds(user.id, ['org-admin']);
-      if (adminOf.includes(enrolment.organisationId)) return enrolment;
-    }
+    if (await this.access.mayActOnRecord(user, { personId: enrolment.userId, organisationId: enrolment.organisationId })) return enrolment;
     throw EnrolmentError.enrolmentNotFound();
   }
 }

@@ -14,18 +14,22 @@ export interface RosterRow {
   cancelledAt: Date | null;
 }
 
-/** Who is coming to a session: trainers see everyone, org admins their own members. */
+/** Who is coming to a session: trainers see everyone, org admins the enrolments their organisation owns. */
 @Injectable()
 export class RosterRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Enrolments of a session for its roster; `onlyMembersOf` limits it to people of these organisations. */
-  async page(sessionId: string, page: { limit: number; offset: number; onlyMembersOf?: string[] }): Promise<{ items: RosterRow[]; total: number }> {
+  /**
+   * Enrolments of a session for its roster; `onlyOwnedBy` limits it to enrolments these
+   * organisations own (rights follow the record: sharing an organisation with the person
+   * is not enough).
+   */
+  async page(sessionId: string, page: { limit: number; offset: number; onlyOwnedBy?: string[] }): Promise<{ items: RosterRow[]; total: number }> {
     const params: unknown[] = [sessionId];
     let memberFilter = '';
-    if (page.onlyMembersOf) {
-      params.push(page.onlyMembersOf);
-      memberFilter = `AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = e.user_id AND m.organisation_id = ANY($${params.length}))`;
+    if (page.onlyOwnedBy) {
+      params.push(page.onlyOwnedBy);
+      memberFilter = `AND e.organisation_id = ANY($${params.length}::uuid[])`;
     }
     const [count] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM enrolments e WHERE e.session_id = $1 ${memberFilter}`, params)) as Array<{ n: number }>;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(

@@ -8,7 +8,7 @@ import { EnrolmentError } from '../enrolment.exception';
 import { EnrolmentRepository } from '../enrolment.repository';
 import { RosterRepository, RosterRow } from './roster.repository';
 
-/** Who is coming: the list for trainers (everyone) and org admins (their own members); hand confirmation from the waitlist. */
+/** Who is coming: the list for trainers (everyone) and org admins (the enrolments their organisation owns); hand confirmation from the waitlist. */
 @Injectable()
 export class SessionRosterService {
   constructor(
@@ -28,7 +28,7 @@ export class SessionRosterService {
     }
     const adminOf = await this.organisations.organisationIds(actor.id, ['org-admin']);
     if (adminOf.length === 0) throw EnrolmentError.rosterForbidden();
-    return this.roster.page(session.id, { ...page, onlyMembersOf: adminOf });
+    return this.roster.page(session.id, { ...page, onlyOwnedBy: adminOf });
   }
 
   /** Close to the start nobody is promoted automatically; the trainer picks somebody from the line. */

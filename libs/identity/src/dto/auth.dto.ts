@@ -35,3 +35,31 @@ export class AccessTokenResponse {
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty({ description: 'seconds' }) expiresIn: number;
 }
+
+export class ForgotPasswordDto {
+  @ApiProperty({ example: 'anna@example.nl' })
+  @IsString() @MinLength(3) @MaxLength(254)
+  email: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The token of the mailed reset link' })
+  @IsString() @MinLength(1) @MaxLength(500)
+  token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString() @MinLength(10) @MaxLength(200)
+  password: string;
+}
+
+/** The same for a new and an already registered address. */
+export class RegistrationResponse {
+  @ApiProperty() email: string;
+  @ApiProperty({ example: 'Check your mailbox to confirm the address' }) message: string;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token of the mailed verification link' })
+  @IsString() @MinLength(1) @MaxLength(1000)
+  token: string;
+}

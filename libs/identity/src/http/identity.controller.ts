@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RateLimit } from '@schakel/common';
 import { Public } from '../access.decorator';
-import { AccessTokenResponse, LoginDto, RegisterDto } from '../dto/auth.dto';
-import { toUserResponse, UserResponse } from '../dto/user.dto';
+import { AccessTokenResponse, ForgotPasswordDto, LoginDto, RegisterDto, RegistrationResponse, ResetPasswordDto, VerifyEmailDto } from '../dto/auth.dto';
+import { normaliseEmail } from '../user.repository';
 import { IdentityService } from '../identity.service';
 import type { AccessToken } from '../token.service';
 
@@ -13,10 +13,20 @@ export class IdentityController {
   constructor(private readonly identity: IdentityService) {}
 
   @Post('register')
+  @HttpCode(202)
   @Public()
-  @ApiCreatedResponse({ type: UserResponse })
-  async register(@Body() dto: RegisterDto): Promise<UserResponse> {
-    return toUserResponse(await this.identity.register(dto));
+  @ApiAcceptedResponse({ type: RegistrationResponse, description: 'The same for a new and an already registered address' })
+  async register(@Body() dto: RegisterDto): Promise<RegistrationResponse> {
+    await this.identity.register(dto);
+    return { email: normaliseEmail(dto.email), message: 'Check your mailbox to confirm the address' };
+  }
+
+  @Post('verify-email')
+  @HttpCode(204)
+  @Public()
+  @ApiNoContentResponse({ description: 'The address is proven' })
+  async verifyEmail(@Body() dto: VerifyEmailDto): Promise<void> {
+    await this.identity.verifyEmail(dto.token);
   }
 
   @Post('login')
@@ -27,5 +37,23 @@ export class IdentityController {
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
   login(@Body() dto: LoginDto): Promise<AccessToken> {
     return this.identity.login(dto.email, dto.password);
+  }
+
+  @Post('forgot-password')
+  @HttpCode(202)
+  @Public()
+  @RateLimit('login')
+  @ApiAcceptedResponse({ description: 'The same answer whether or not the address has an account' })
+  async forgotPassword(@Body() dto: ForgotPasswordDto): Promise<void> {
+    await this.identity.requestPasswordReset(dto.email);
+  }
+
+  @Post('reset-password')
+  @HttpCode(204)
+  @Public()
+  @RateLimit('login')
+  @ApiNoContentResponse({ description: 'The password is set; every outstanding token of the person ends' })
+  async resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
+    await this.identity.resetPassword(dto.token, dto.password);
   }
 }

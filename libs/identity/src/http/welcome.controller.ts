@@ -7,14 +7,10 @@ import { Public } from '../access.decorator';
 import { WelcomeQueryDto, type WelcomeForm } from '../dto/welcome.dto';
 import type { User } from '../entities/user.entity';
 import { IdentityService } from '../identity.service';
+import { PASSWORD_MIN_LENGTH, passwordProblem, type PasswordProblem } from '../password-form.rules';
 import { UserRepository } from '../user.repository';
 
-const MIN_LENGTH = 10;
-const MAX_LENGTH = 200;
-
 type WelcomeState = 'ask' | 'done' | 'already';
-/** Keys of `welcome` in the page catalogues. */
-type WelcomeProblem = 'tooShort' | 'different';
 
 /**
  * The link in the invitation mail: a member whom an organisation added (an account with no
@@ -64,7 +60,7 @@ export class WelcomeController {
     return this.page(user, query.token, set ? 'done' : 'already');
   }
 
-  private page(user: User, token: string, state: WelcomeState, problem?: WelcomeProblem): string {
+  private page(user: User, token: string, state: WelcomeState, problem?: PasswordProblem): string {
     const lang: Locale = user.locale === 'en' ? 'en' : 'nl';
     const words = this.pages.texts(lang).welcome as Record<string, string>;
     return this.pages.render('welcome', {
@@ -74,7 +70,7 @@ export class WelcomeController {
       name: user.name,
       problem,
       action: `?token=${encodeURIComponent(token)}`,
-      minLength: MIN_LENGTH,
+      minLength: PASSWORD_MIN_LENGTH,
     });
   }
 
@@ -84,9 +80,4 @@ export class WelcomeController {
     if (!user) throw WebError.unknownLink();
     return user;
   }
-}
-
-function passwordProblem(password: string, repeat: string): WelcomeProblem | null {
-  if (password.length < MIN_LENGTH || password.length > MAX_LENGTH) return 'tooShort';
-  return password === repeat ? null : 'different';
 }

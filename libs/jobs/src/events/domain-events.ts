@@ -24,9 +24,18 @@ export interface DomainEvents {
   // certification
   'certificate.issued': { certificateId: string; userId: string };
 
+  // identity
+  /** Someone asked for a password reset for an address that has an account; `requestId` makes each request its own mail. */
+  'password.reset-requested': { userId: string; requestId: string };
+
+  /** A new registration: its address must be proven by the mailed link. */
+  'email.verification-requested': { userId: string; requestId: string };
+
   // organisation
   /** A person without a password was added to an organisation and must choose one. */
   'member.invited': { userId: string; organisationId: string };
+  /** A person who already had an account was added: the membership is pending until she accepts. */
+  'membership.requested': { userId: string; organisationId: string };
 }
 
 export type EventName = keyof DomainEvents;

@@ -15,6 +15,8 @@ export interface DeliverySubject {
   sessionId?: string;
   certificateId?: string;
   organisationId?: string;
+  /** A password reset request (each request its own mail). */
+  requestId?: string;
   sequence?: number;
   /** reminder '7d' | '1d', expiry '60d' | '14d', nudge '1' | '2' */
   window?: string;

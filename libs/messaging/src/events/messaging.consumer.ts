@@ -25,6 +25,9 @@ export class MessagingEventConsumer implements EventConsumer {
     'session.cancelled': (e) => this.record(MESSAGES['session-cancelled'], e),
     'certificate.issued': (e) => this.record(MESSAGES['certificate-issued'], e),
     'member.invited': (e) => this.record(MESSAGES['member-invited'], e),
+    'membership.requested': (e) => this.record(MESSAGES['membership-requested'], e),
+    'password.reset-requested': (e) => this.record(MESSAGES['password-reset'], e),
+    'email.verification-requested': (e) => this.record(MESSAGES['verify-email'], e),
   } satisfies EventHandlers;
 
   constructor(

@@ -1,5 +1,6 @@
-import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public } from '@schakel/identity';
 import { LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { PreferencesResponse } from '../dto/preferences.dto';
@@ -8,9 +9,9 @@ import { PreferenceRepository } from '../preference.repository';
 import { pageText } from './page-text';
 
 /**
- * The unsubscribe link of every reminder and nudge. GET (the link) and POST (RFC 8058
- * one-click, List-Unsubscribe-Post) both switch nudges off: idempotent, and harmless
- * if a mail scanner follows the link.
+ * The unsubscribe link of every reminder and nudge. GET (the link) only asks: mail scanners
+ * follow links, and must not switch off people's reminders. POST acts: the page's button,
+ * and RFC 8058 one-click from the mail client (List-Unsubscribe-Post), which gets JSON.
  */
 @ApiTags('messages')
 @Controller('api/unsubscribe')
@@ -26,26 +27,39 @@ export class UnsubscribeController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   async page(@Query() query: UnsubscribeQueryDto): Promise<string> {
-    await this.switchOff(query.token);
-    // In Dutch, with one line in English: the link carries no language, and the reader may not read Dutch.
-    return this.pages.render('unsubscribe', {
-      lang: 'nl',
-      title: pageText(this.pages, 'nl', 'unsubscribe', 'title'),
-      alsoIn: { lang: 'en', body: pageText(this.pages, 'en', 'unsubscribe', 'body') },
-    });
+    if (!(await this.holder(query.token))) throw WebError.unknownLink();
+    return this.render('ask', query.token);
   }
 
   @Post()
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: PreferencesResponse })
-  async oneClick(@Query() query: UnsubscribeQueryDto): Promise<PreferencesResponse> {
-    await this.switchOff(query.token);
-    return { nudges: false };
+  @ApiOkResponse({ type: PreferencesResponse, description: 'JSON for RFC 8058 one-click; the page for the button' })
+  async oneClick(
+    @Query() query: UnsubscribeQueryDto,
+    @Body() body: Record<string, unknown> | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PreferencesResponse | string> {
+    const userId = await this.holder(query.token);
+    if (!userId || !(await this.preferences.set(userId, { nudges: false }))) throw WebError.unknownLink();
+    if (body?.['List-Unsubscribe'] === 'One-Click') return { nudges: false };
+    response.type('text/html; charset=utf-8');
+    return this.render('done', query.token);
   }
 
-  private async switchOff(token: string): Promise<void> {
-    const userId = this.links.verify('unsubscribe', token);
-    if (!userId || !(await this.preferences.set(userId, { nudges: false }))) throw WebError.unknownLink();
+  private async holder(token: string): Promise<string | null> {
+    return this.links.verify('unsubscribe', token);
+  }
+
+  // In Dutch, with one line in English: the link carries no language, and the reader may not read Dutch.
+  private render(state: 'ask' | 'done', token: string): string {
+    const key = state === 'ask' ? 'askBody' : 'body';
+    return this.pages.render('unsubscribe', {
+      lang: 'nl',
+      title: pageText(this.pages, 'nl', 'unsubscribe', state === 'ask' ? 'askTitle' : 'title'),
+      state,
+      action: `?token=${encodeURIComponent(token)}`,
+      alsoIn: { lang: 'en', body: pageText(this.pages, 'en', 'unsubscribe', key) },
+    });
   }
 }

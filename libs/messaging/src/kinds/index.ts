@@ -5,8 +5,11 @@ import { enrolmentConfirmed } from './enrolment-confirmed.message';
 import { enrolmentPromoted } from './enrolment-promoted.message';
 import { enrolmentWaitlisted } from './enrolment-waitlisted.message';
 import { memberInvited } from './member-invited.message';
+import { membershipRequested } from './membership-requested.message';
 import type { MessageDefinition, MessageKind } from './message-definition';
 import { moduleNudge } from './module-nudge.message';
+import { passwordReset } from './password-reset.message';
+import { verifyEmail } from './verify-email.message';
 import { sessionCancelled } from './session-cancelled.message';
 import { sessionChanged } from './session-changed.message';
 import { sessionReminder } from './session-reminder.message';
@@ -26,6 +29,9 @@ export const MESSAGES = {
   'certificate-issued': certificateIssued,
   'certificate-expiring': certificateExpiring,
   'member-invited': memberInvited,
+  'membership-requested': membershipRequested,
+  'password-reset': passwordReset,
+  'verify-email': verifyEmail,
 } satisfies { [K in MessageKind]: MessageDefinition<K> };
 
 export const MESSAGE_KINDS = Object.keys(MESSAGES) as MessageKind[];

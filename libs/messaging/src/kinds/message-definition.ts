@@ -25,6 +25,9 @@ export interface MessageSubjects {
   'certificate-issued': { certificateId: string };
   'certificate-expiring': { certificateId: string; window: ExpiryWindow };
   'member-invited': { organisationId: string };
+  'membership-requested': { organisationId: string };
+  'password-reset': { requestId: string };
+  'verify-email': { requestId: string };
 }
 
 export type MessageKind = keyof MessageSubjects;

@@ -19,6 +19,9 @@ describe('message kinds', () => {
     expect(MESSAGES['certificate-issued'].key({ certificateId: 'c-1' })).toBe('certificate-issued:c-1');
     expect(MESSAGES['certificate-expiring'].key({ certificateId: 'c-1', window: '14d' })).toBe('certificate-expiring:14d:c-1');
     expect(MESSAGES['member-invited'].key({ organisationId: 'o-1' }, user)).toBe('member-invited:o-1:u-1');
+    expect(MESSAGES['membership-requested'].key({ organisationId: 'o-1' }, user)).toBe('membership-requested:o-1:u-1');
+    expect(MESSAGES['password-reset'].key({ requestId: 'r-1' })).toBe('password-reset:r-1');
+    expect(MESSAGES['verify-email'].key({ requestId: 'r-1' })).toBe('verify-email:r-1');
   });
 
   it('names each definition by its own kind, with a template in every language', () => {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { CHAIN_ROLES, LOCALES, ORGANISATION_ROLES, PageQueryDto, type ChainRole, type Locale, type OrganisationRole } from '@schakel/common';
 import { toUserResponse, UserResponse, type User } from '@schakel/identity';
-import type { Membership } from '../entities/membership.entity';
+import type { Membership, MembershipStatus } from '../entities/membership.entity';
 
 export class AddMemberDto {
   @ApiProperty({ example: 'piet@example.nl' })
@@ -49,20 +49,28 @@ export class MemberResponse {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ORGANISATION_ROLES, isArray: true }) roles: OrganisationRole[];
   @ApiProperty({ enum: CHAIN_ROLES, isArray: true }) chainRoles: ChainRole[];
-  @ApiProperty({ description: 'false until the person has set a password' }) hasAccount: boolean;
+  @ApiProperty({ description: 'false until the person has set a password or accepted the membership' }) hasAccount: boolean;
+  @ApiProperty({ enum: ['active', 'pending'], description: 'pending until the person has set a password or accepted' }) status: MembershipStatus;
   @ApiProperty() createdAt: string;
 }
 
+/**
+ * What an organisation sees of a member. Until the person has acted (chosen a password, or
+ * accepted), a new invitee and an existing account look the same: `pending`, the name the
+ * admin typed; so adding an address tells the admin nothing about who holds it.
+ */
 export function toMemberResponse(m: Membership): MemberResponse {
   if (!m.user) throw new Error('membership loaded without its user');
+  const pending = m.status === 'pending' || m.user.passwordHash === null;
   return {
     userId: m.userId,
     organisationId: m.organisationId,
     email: m.user.email,
-    name: m.user.name,
+    name: m.status === 'pending' ? (m.invitedName ?? m.user.email) : m.user.name,
     roles: m.roles,
     chainRoles: m.chainRoles,
-    hasAccount: m.user.passwordHash !== null,
+    hasAccount: !pending,
+    status: pending ? 'pending' : 'active',
     createdAt: m.createdAt.toISOString(),
   };
 }
@@ -71,6 +79,7 @@ export class MembershipSummary {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ enum: ORGANISATION_ROLES, isArray: true }) roles: OrganisationRole[];
   @ApiProperty({ enum: CHAIN_ROLES, isArray: true }) chainRoles: ChainRole[];
+  @ApiProperty({ enum: ['active', 'pending'] }) status: MembershipStatus;
 }
 
 export class MeResponse extends UserResponse {
@@ -80,5 +89,5 @@ export class MeResponse extends UserResponse {
 /** The caller's account with the organisations they belong to. */
 export const toMeResponse = (user: User, memberships: Membership[]): MeResponse => ({
   ...toUserResponse(user),
-  memberships: memberships.map(({ organisationId, roles, chainRoles }) => ({ organisationId, roles, chainRoles })),
+  memberships: memberships.map(({ organisationId, roles, chainRoles, status }) => ({ organisationId, roles, chainRoles, status })),
 });

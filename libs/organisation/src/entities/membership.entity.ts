@@ -3,6 +3,8 @@ import type { ChainRole, OrganisationRole } from '@schakel/common';
 import { User } from '@schakel/identity';
 import { Organisation } from './organisation.entity';
 
+export type MembershipStatus = 'active' | 'pending';
+
 /** A person's place in one organisation: what they may do there and which links of the chain they are. */
 @Entity('memberships')
 @Unique('uq_memberships_organisation_user', ['organisationId', 'userId'])
@@ -12,6 +14,7 @@ import { Organisation } from './organisation.entity';
   'ck_memberships_chain_roles',
   `"chain_roles" <@ ARRAY['first-conversation', 'deeper-conversation', 'intake-referral', 'coordinator']::text[]`,
 )
+@Check('ck_memberships_status', `"status" IN ('active', 'pending')`)
 export class Membership {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,6 +38,14 @@ export class Membership {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   chainRoles: ChainRole[];
+
+  /** Pending: the account existed before the organisation added it, and its owner has not accepted yet; grants nothing. */
+  @Column({ type: 'text', default: 'active' })
+  status: MembershipStatus;
+
+  /** The name the admin typed when adding the person (shown to the organisation while pending). */
+  @Column({ type: 'text', nullable: true })
+  invitedName: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

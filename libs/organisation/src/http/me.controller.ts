@@ -1,7 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '@schakel/common';
 import { Authenticated, CurrentUser, IdentityService, type AuthUser } from '@schakel/identity';
 import { MeResponse, toMeResponse } from '../dto/member.dto';
+import { MembershipConsentService } from '../membership-consent.service';
 import { OrganisationError } from '../organisation.exception';
 import { OrganisationService } from '../organisation.service';
 
@@ -12,6 +14,7 @@ export class MeController {
   constructor(
     private readonly identity: IdentityService,
     private readonly organisations: OrganisationService,
+    private readonly consent: MembershipConsentService,
   ) {}
 
   @Get()
@@ -24,5 +27,21 @@ export class MeController {
     ]);
     if (!user) throw OrganisationError.memberNotFound();
     return toMeResponse(user, memberships);
+  }
+
+  @Post('memberships/:orgId/accept')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The pending membership is active' })
+  async accept(@CurrentUser() current: AuthUser, @UuidParam('orgId') orgId: string): Promise<void> {
+    await this.consent.acceptSignedIn(current.id, orgId);
+  }
+
+  @Post('memberships/:orgId/decline')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The pending membership is gone' })
+  async decline(@CurrentUser() current: AuthUser, @UuidParam('orgId') orgId: string): Promise<void> {
+    await this.consent.decline(current.id, orgId);
   }
 }

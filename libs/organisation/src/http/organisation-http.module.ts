@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@schakel/identity';
 import { OrganisationModule } from '../organisation.module';
 import { MeController } from './me.controller';
+import { MembershipLinkController } from './membership-link.controller';
+import { PlatformRolesController } from './platform-roles.controller';
 import { OrganisationController } from './organisation.controller';
 
-/** The organisation routes, and /api/me (the account with its memberships). */
+/** The organisation routes, /api/me (the account with its memberships) and the membership request page. */
 @Module({
   imports: [OrganisationModule, IdentityModule],
-  controllers: [OrganisationController, MeController],
+  controllers: [OrganisationController, MeController, MembershipLinkController, PlatformRolesController],
 })
 export class OrganisationHttpModule {}

@@ -1,16 +1,20 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto, UuidParam, type Page } from '@schakel/common';
 import { Authenticated, CurrentUser, PlatformAdminOnly, type AuthUser } from '@schakel/identity';
 import { AddMemberDto, MemberQueryDto, MemberResponse, toMemberResponse, UpdateMemberDto } from '../dto/member.dto';
 import { CreateOrganisationDto, OrganisationResponse, toOrganisationResponse } from '../dto/organisation.dto';
+import { MembershipConsentService } from '../membership-consent.service';
 import { OrganisationService } from '../organisation.service';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
 @Controller('api/organisations')
 export class OrganisationController {
-  constructor(private readonly organisations: OrganisationService) {}
+  constructor(
+    private readonly organisations: OrganisationService,
+    private readonly consent: MembershipConsentService,
+  ) {}
 
   @Post()
   @PlatformAdminOnly()
@@ -65,5 +69,13 @@ export class OrganisationController {
     @Body() dto: UpdateMemberDto,
   ): Promise<MemberResponse> {
     return toMemberResponse(await this.organisations.updateMember(user, orgId, userId, dto));
+  }
+
+  @Delete(':orgId/members/:userId')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed; the person sees nothing of the organisation and her tokens end' })
+  async removeMember(@CurrentUser() user: AuthUser, @UuidParam('orgId') orgId: string, @UuidParam('userId') userId: string): Promise<void> {
+    await this.consent.remove(user, orgId, userId);
   }
 }

@@ -26,9 +26,13 @@ export class CalendarService {
     const session = await this.access.findVisible(user, sessionId);
     const course = await this.sessions.courseFormat(session.courseId);
     const meetings = await this.sessions.meetingsOf([session.id]);
+    // A public calendar file carries the meeting link only for those who may join.
+    const mayJoin =
+      !!user && (user.isPlatformAdmin || (await this.access.isTrainer(session.id, user.id)) || (await this.sessions.isConfirmedLearner(session.id, user.id)));
+    const ics = this.toIcs(session, meetings, course?.title ?? 'Schakel');
     return buildIcs({
       name: course?.title ?? 'Schakel',
-      sessions: [this.toIcs(session, meetings, course?.title ?? 'Schakel')],
+      sessions: [mayJoin ? ics : { ...ics, onlineUrl: null }],
       method: session.status === 'cancelled' ? 'CANCEL' : 'PUBLISH',
       stamp: new Date(),
     });

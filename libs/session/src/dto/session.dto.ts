@@ -159,14 +159,18 @@ export function toMeetingResponse(m: Meeting): MeetingResponse {
   };
 }
 
-export function toSessionResponse(s: Session, meetings: Meeting[], trainerIds?: string[]): SessionResponse {
+/**
+ * `showOnlineUrl`: the meeting link is for the session's confirmed learners and trainers
+ * (and platform admins) only; anyone else who may see the session gets null.
+ */
+export function toSessionResponse(s: Session, meetings: Meeting[], trainerIds?: string[], showOnlineUrl = false): SessionResponse {
   return {
     id: s.id,
     courseId: s.courseId,
     title: s.title,
     timezone: s.timezone,
     location: s.location,
-    onlineUrl: s.onlineUrl,
+    onlineUrl: showOnlineUrl ? s.onlineUrl : null,
     capacity: s.capacity,
     confirmedCount: s.confirmedCount,
     waitlistCount: s.waitlistCount,

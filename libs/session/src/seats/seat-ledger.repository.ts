@@ -84,7 +84,7 @@ export class SeatLedgerRepository {
          SELECT s.id,
                 CASE WHEN s.course_id <> $2
                        OR (s.visibility = 'in-company' AND NOT EXISTS (
-                             SELECT 1 FROM memberships m WHERE m.organisation_id = s.organisation_id AND m.user_id = $1))
+                             SELECT 1 FROM memberships m WHERE m.organisation_id = s.organisation_id AND m.user_id = $1 AND m.status = 'active'))
                      THEN 'missing'
                      WHEN s.status <> 'scheduled' THEN 'cancelled'
                      WHEN s.starts_at <= now() THEN 'started'

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Page } from '@schakel/common';
+import { AuditEntry } from './entities/audit-entry.entity';
+
+export type NewAuditEntry = Pick<AuditEntry, 'actorId' | 'action' | 'subjectType' | 'subjectId'> & Partial<Pick<AuditEntry, 'organisationId' | 'details'>>;
+
+/**
+ * Writes and reads the audit log. Callers pass their transaction's manager, so the entry
+ * commits (or rolls back) with the change it records.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager | null, entry: NewAuditEntry): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, organisation_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [entry.actorId, entry.action, entry.subjectType, entry.subjectId, entry.organisationId ?? null, JSON.stringify(entry.details ?? {})],
+    );
+  }
+
+  async page(filter: { limit: number; offset: number; action?: string }): Promise<Page<AuditEntry>> {
+    const [items, total] = await this.dataSource.getRepository(AuditEntry).findAndCount({
+      where: filter.action ? { action: filter.action as AuditEntry['action'] } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return { items, total };
+  }
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DomainException, type Locale } from '@schakel/common';
+import { PageRenderer } from '@schakel/web';
+import { Public } from '../access.decorator';
+import { WelcomeQueryDto } from '../dto/welcome.dto';
+import { IdentityService } from '../identity.service';
+
+type VerifyState = 'ask' | 'done' | 'invalid';
+
+/** The link in the verification mail: opening it only asks (mail scanners follow links); the button proves the address. */
+@ApiTags('identity')
+@Controller('verify-email')
+export class VerifyEmailController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  ask(@Query() query: WelcomeQueryDto): string {
+    return this.page('nl', query.token, 'ask');
+  }
+
+  @Post()
+  @Public()
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  async confirm(@Query() query: WelcomeQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
+    try {
+      const user = await this.identity.verifyEmail(query.token);
+      return this.page(user.locale, query.token, 'done');
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      response.status(410);
+      return this.page('nl', query.token, 'invalid');
+    }
+  }
+
+  private page(locale: Locale, token: string, state: VerifyState): string {
+    const lang: Locale = locale === 'en' ? 'en' : 'nl';
+    const words = this.pages.texts(lang).verifyEmail as Record<string, string>;
+    return this.pages.render('verify-email', { lang, title: words.title, state, action: `?token=${encodeURIComponent(token)}` });
+  }
+}
