@@ -81,6 +81,8 @@ export interface CourseRowInput {
   validityMonths?: number | null;
   durationHours?: number | null;
   renewsCourseId?: string | null;
+  /** Its author (created_by_id): the one who may schedule its open sessions. */
+  author?: Person;
 }
 
 /** Directly into the table: a published live course for the first conversation unless asked otherwise. */
@@ -96,6 +98,7 @@ export async function insertCourse(app: INestApplicationContext, input: CourseRo
     ...(input.validityMonths !== undefined ? { certificateValidityMonths: input.validityMonths } : {}),
     ...(input.durationHours !== undefined ? { durationHours: input.durationHours } : {}),
     ...(input.renewsCourseId !== undefined ? { renewsCourseId: input.renewsCourseId } : {}),
+    ...(input.author ? { createdById: input.author.user.id } : {}),
   });
 }
 

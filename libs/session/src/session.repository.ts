@@ -88,8 +88,11 @@ export class SessionRepository {
     return rows.map((r) => r.id);
   }
 
-  async courseFormat(courseId: string): Promise<{ format: string; title: string } | null> {
-    const rows: Array<{ format: string; title: string }> = await this.sessions.query(`SELECT format, title FROM courses WHERE id = $1`, [courseId]);
+  async courseFormat(
+    courseId: string,
+  ): Promise<{ format: string; title: string; status: 'draft' | 'published' | 'archived'; createdById: string | null } | null> {
+    const rows: Array<{ format: string; title: string; status: 'draft' | 'published' | 'archived'; createdById: string | null }> =
+      await this.sessions.query(`SELECT format, title, status, created_by_id AS "createdById" FROM courses WHERE id = $1`, [courseId]);
     return rows[0] ?? null;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { UnitOfWork } from '@schakel/jobs';
-import { AccessService } from '@schakel/access';
+import { AccessService, type CourseScope } from '@schakel/access';
 import { CreateSessionDto, SessionQueryDto, SessionResponse, toSessionResponse } from './dto/session.dto';
 import type { Meeting } from './entities/meeting.entity';
 import type { Session } from './entities/session.entity';
@@ -22,9 +22,9 @@ export class SessionService {
   ) {}
 
   async create(user: AuthUser, courseId: string, dto: CreateSessionDto): Promise<SessionResponse> {
-    await this.requireMayScheduleFor(user, dto);
     const course = await this.sessions.courseFormat(courseId);
     if (!course) throw SessionError.courseNotFound();
+    await this.requireMayScheduleFor(user, dto, course);
     if (course.format !== 'live' && course.format !== 'blended') throw SessionError.notLiveCourse();
     if (!dto.location && !dto.onlineUrl) throw SessionError.invalid('location', 'or onlineUrl is required');
     if (dto.visibility === 'in-company' && !dto.organisationId) throw SessionError.invalid('organisationId', 'is required for an in-company session');
@@ -91,14 +91,16 @@ export class SessionService {
   }
 
   /**
-   * Platform admins and anyone who is a trainer in some organisation may schedule; an
-   * in-company session may also be scheduled by that organisation's own trainers and admins.
+   * An open session: the course's authors (a platform admin is one). An in-company session:
+   * also that organisation's own trainers and admins.
    */
-  private async requireMayScheduleFor(user: AuthUser, dto: CreateSessionDto): Promise<void> {
+  private async requireMayScheduleFor(user: AuthUser, dto: CreateSessionDto, course: CourseScope): Promise<void> {
     if (dto.visibility === 'in-company' && dto.organisationId) {
       const own = await this.rules.organisationIds(user.id, ['trainer', 'org-admin']);
       if (own.includes(dto.organisationId)) return;
     }
+    // An open session puts the course's name on a certificate: only its authors decide who teaches it.
+    if (dto.visibility === 'open' && !this.rules.isCourseAuthor(user, course)) throw SessionError.notCourseAuthor();
     const trainerSomewhere = (await this.rules.organisationIds(user.id, ['trainer'])).length > 0;
     if (!user.isPlatformAdmin && !trainerSomewhere) throw SessionError.mayNotSchedule();
     if (dto.visibility === 'in-company' && dto.organisationId && !(await this.sessions.organisationExists(dto.organisationId))) {

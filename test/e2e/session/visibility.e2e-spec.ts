@@ -23,7 +23,7 @@ describe('sessions: who sees which session', () => {
 
   describe('visibility', () => {
     it('shows open sessions to anyone and in-company ones only to members and trainers (404 otherwise)', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const open = await scheduleSession(api, trainer, course);
       const internal = await scheduleSession(api, trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id });
 
@@ -51,7 +51,7 @@ describe('sessions: who sees which session', () => {
     });
 
     it('lets only members of the organisation enrol in an in-company session', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const internal = await scheduleSession(api, trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id });
       expect((await requestEnrolment(api, other.learner, course.id, internal.id)).status).toBe(404);
       const ok = await requestEnrolment(api, tenant.learner, course.id, internal.id);

@@ -41,15 +41,18 @@ export class ProgressService {
       if (problems.length > 0) throw EnrolmentError.invalidAnswers(problems);
       // The enrolment row is locked: parallel submissions count one after the other.
       const used = await this.progress.countAttempts(manager, enrolment.id);
-      if (quiz.maxAttempts !== null && used >= quiz.maxAttempts) throw EnrolmentError.attemptsExhausted(quiz.maxAttempts);
+      if (used >= quiz.maxAttempts) throw EnrolmentError.attemptsExhausted(quiz.maxAttempts);
       const grade = gradeQuiz(quiz.questions, answers, quiz.passMark);
       const attemptNumber = used + 1;
       await this.progress.insertAttempt(manager, { enrolmentId: enrolment.id, attemptNumber, answers, score: grade.score, passed: grade.passed });
+      // How many are right, never which: per-question feedback would hand out the answer key.
       return {
         score: grade.score,
         passed: grade.passed,
+        correctCount: grade.correctCount,
+        questionCount: quiz.questions.length,
         attemptNumber,
-        attemptsLeft: quiz.maxAttempts === null ? null : quiz.maxAttempts - attemptNumber,
+        attemptsLeft: quiz.maxAttempts - attemptNumber,
       };
     });
     return { ...result, enrolmentStatus: status };
