@@ -92,6 +92,8 @@ async function main() {
     stops.push(cluster.stop);
     await ensureDatabase(cluster.url('postgres'), 'schakel');
     env.DATABASE_URL = cluster.url('schakel');
+    // The development default: the API may use the development secret and show /dev/mail (on loopback).
+    env.SCHAKEL_EMBEDDED = 'true';
     embedded.push('PostgreSQL');
   }
   if (!env.REDIS_URL) {

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { RejectNulBytesPipe } from './edge/nul-bytes.pipe';
 import { createValidationPipe } from './edge/validation';
 
 export const BODY_LIMIT = '1mb';
@@ -15,7 +16,7 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
   // The plain HTML forms behind mail links (choosing a password) post urlencoded fields.
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulBytesPipe(), createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -51,7 +51,7 @@ export class CourseService {
       this.courses.countLessons(course.id),
       this.quizzes.findByCourse(course.id),
     ]);
-    return toCourseDetail(course, prerequisites, lessonCount, quiz);
+    return toCourseDetail(course, prerequisites, lessonCount, quiz, this.access.isCourseAuthor(user, course));
   }
 
   async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseDetailResponse> {

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -33,6 +34,8 @@ class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROMOTION_CUTOFF_HOURS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_DAILY_LIMIT?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) MESSAGE_RETRY_DELAY_MS?: number;
+  /** Set only by scripts/start.mjs when it brings up the embedded PostgreSQL: the development default. */
+  @IsOptional() @Transform(toBool) @IsBoolean() SCHAKEL_EMBEDDED?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_CLAIM_LEASE_SECONDS?: number;
 }
 
@@ -49,7 +52,11 @@ export class AppConfig {
   readonly smtpUrl?: string;
   readonly mailFrom: string;
   readonly admin?: { email: string; password: string };
-  readonly jwt: { secret: string; expiresInSeconds: number };
+  readonly jwt: { expiresInSeconds: number };
+  /** The embedded development default (npm start without DATABASE_URL): dev-only conveniences such as /dev/mail. */
+  readonly embeddedDefault: boolean;
+  /** One key per purpose, derived from JWT_SECRET (HKDF-SHA256): a token of one kind never verifies as another. */
+  readonly keys: SigningKeys;
   readonly demoData: boolean;
   readonly sweepIntervalSeconds: number;
   readonly queuePrefix: string;
@@ -66,12 +73,42 @@ export class AppConfig {
   }
 }
 
+export interface SigningKeys {
+  accessTokens: Buffer;
+  mailLinks: Buffer;
+  calendarFeeds: Buffer;
+}
+
 export class ConfigurationError extends Error {}
 
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 
+/** Secrets that are published (docs, docker-compose.yml) or typed by someone who meant to change them later. */
+const KNOWN_PLACEHOLDERS = new Set([DEVELOPMENT_JWT_SECRET, 'change-me-to-a-long-random-secret-of-32-chars-or-more']);
+const PLACEHOLDER_WORDS = /change[-_ .]?me|placeholder|example|your[-_ ]?(jwt[-_ ]?)?secret|replace[-_ ]?(me|this)|not[-_ ]?a[-_ ]?secret|^(.)\1+$/i;
+
+/** Why this secret is not a real one, or null when it may be used. */
+export function secretProblem(secret: string | undefined): string | null {
+  if (!secret) return 'is not set';
+  if (secret.length < 32) return 'is shorter than 32 characters';
+  if (KNOWN_PLACEHOLDERS.has(secret) || PLACEHOLDER_WORDS.test(secret)) return 'is a placeholder, not a secret';
+  if (new Set(secret).size < 10) return 'has too few distinct characters to be random';
+  return null;
+}
+
+/** HKDF-SHA256 per purpose: leaking or misusing one key (say, a mail link) gives nothing for another. */
+export function deriveKeys(secret: string): SigningKeys {
+  const key = (purpose: string) => Buffer.from(hkdfSync('sha256', secret, 'schakel', `schakel/${purpose}/v1`, 32));
+  return { accessTokens: key('access-token'), mailLinks: key('mail-link'), calendarFeeds: key('calendar-feed') };
+}
+
+export interface LoadOptions {
+  /** False for the migration CLI, which signs nothing and runs before secrets are handed out. */
+  secrets?: boolean;
+}
+
 /** Reads and validates the environment. The only place in the code base that reads process.env. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): AppConfig {
   const raw = plainToInstance(EnvironmentVariables, { ...env });
   const errors = validateSync(raw, { whitelist: true, skipMissingProperties: false });
   if (errors.length > 0) {
@@ -81,7 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = raw.NODE_ENV ?? 'development';
   if (!raw.DATABASE_URL) throw new ConfigurationError('DATABASE_URL is not set (npm start sets it for the embedded default)');
   if (!raw.REDIS_URL) throw new ConfigurationError('REDIS_URL is not set (npm start sets it for the embedded default)');
-  if (nodeEnv === 'production' && !raw.JWT_SECRET) throw new ConfigurationError('JWT_SECRET is required in production');
+  const embeddedDefault = raw.SCHAKEL_EMBEDDED === true && nodeEnv !== 'production';
+  // Only the embedded development default may fall back to the published development secret.
+  const secretIssue = embeddedDefault && !raw.JWT_SECRET ? null : secretProblem(raw.JWT_SECRET);
+  if (secretIssue && options.secrets !== false) {
+    throw new ConfigurationError(`JWT_SECRET ${secretIssue}: set a random one, e.g. \`openssl rand -hex 32\` (only the embedded default of npm start runs without it)`);
+  }
   if ((raw.ADMIN_EMAIL && !raw.ADMIN_PASSWORD) || (!raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD)) {
     throw new ConfigurationError('ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
@@ -97,7 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM ?? 'Schakel <no-reply@schakel.local>',
     admin: raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD } : undefined,
-    jwt: { secret: raw.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, expiresInSeconds: raw.JWT_EXPIRES_IN_SECONDS ?? 900 },
+    jwt: { expiresInSeconds: raw.JWT_EXPIRES_IN_SECONDS ?? 900 },
+    embeddedDefault,
+    keys: deriveKeys(raw.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET),
     demoData: raw.DEMO_DATA ?? false,
     sweepIntervalSeconds: raw.SWEEP_INTERVAL_SECONDS ?? 60,
     queuePrefix: raw.QUEUE_PREFIX ?? 'schakel',

@@ -43,6 +43,6 @@ export class LinkSigner {
   }
 
   private mac(purpose: LinkPurpose, id: string): string {
-    return createHmac('sha256', this.config.jwt.secret).update(`${purpose}:${id}`).digest('base64url');
+    return createHmac('sha256', this.config.keys.mailLinks).update(`${purpose}:${id}`).digest('base64url');
   }
 }

@@ -55,4 +55,14 @@ describe("only a course's authors schedule its open sessions and make a course r
     expect((await api.http().patch(`/api/courses/${byAuthor.id}`).set(author.auth).send({ renewsCourseId: hard.id })).status).toBe(200);
     expect((await api.http().patch(`/api/courses/${own.id}`).set(admin.auth).send({ renewsCourseId: hard.id })).status).toBe(200);
   });
+
+  it('the public course detail names no user id; its authors still see theirs', async () => {
+    const course = await createCourse(api, author, { status: 'published' });
+    const anonymous = await api.http().get(`/api/courses/${course.id}`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).not.toHaveProperty('authorId');
+    expect(JSON.stringify(anonymous.body)).not.toContain(author.user.id);
+    expect(JSON.stringify((await api.http().get(`/api/courses/${course.slug}`).set(stranger.auth)).body)).not.toContain(author.user.id);
+    expect((await api.http().get(`/api/courses/${course.id}`).set(author.auth)).body.authorId).toBe(author.user.id);
+  });
 });

@@ -64,3 +64,31 @@ describe('npm start with no configuration (the embedded default)', () => {
     }
   });
 });
+
+describe('the API outside the embedded default', () => {
+  const start = (env: NodeJS.ProcessEnv) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], {
+        env: { PATH: process.env.PATH, DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, PORT: '0', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout!.on('data', (chunk) => (output += chunk));
+      child.stderr!.on('data', (chunk) => (output += chunk));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, output });
+      });
+    });
+
+  it("refuses to start without JWT_SECRET, or with docker-compose.yml's placeholder", async () => {
+    const missing = await start({});
+    expect(missing.code).not.toBe(0);
+    expect(missing.output).toContain('JWT_SECRET is not set');
+    const compose = await start({ NODE_ENV: 'production', JWT_SECRET: 'change-me-to-a-long-random-secret-of-32-chars-or-more' });
+    expect(compose.code).not.toBe(0);
+    expect(compose.output).toContain('JWT_SECRET is a placeholder');
+  });
+});
+
