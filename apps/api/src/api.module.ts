@@ -15,6 +15,7 @@ import { OrganisationHttpModule } from '@schakel/organisation/http';
 import { SessionHttpModule } from '@schakel/session/http';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
 import { RateLimitGuard } from './edge/rate-limit.guard';
+import { RateLimiter } from './edge/rate-limiter';
 import { LoggingModule } from './edge/logging.module';
 import { HealthController } from './health.controller';
 import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
@@ -41,6 +42,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
   providers: [
     PlatformAdminBootstrap,
     { provide: APP_GUARD, useExisting: AuthGuard },
+    RateLimiter,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],

@@ -29,7 +29,16 @@ class EnvironmentVariables {
   @IsOptional() @IsString() LOG_LEVEL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) DATABASE_POOL_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) REGISTER_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) PASSWORD_RESET_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) VERIFY_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
+  /** Express's `trust proxy`: false (default), true, a hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). */
+  @IsOptional() @IsString() TRUST_PROXY?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() SWAGGER_UI?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500) DATABASE_POOL_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) DATABASE_CONNECT_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) DATABASE_STATEMENT_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS?: number;
   @IsOptional() @IsString() STORAGE_DIR?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROMOTION_CUTOFF_HOURS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_DAILY_LIMIT?: number;
@@ -47,7 +56,9 @@ export class AppConfig {
   readonly apiWorkers: number;
   readonly publicBaseUrl: string;
   readonly databaseUrl: string;
+  /** Connections per process: size it with the README (N API + M worker processes share max_connections). */
   readonly databasePoolSize: number;
+  readonly databaseTimeouts: { connectMs: number; statementMs: number; idleInTransactionMs: number };
   readonly redisUrl: string;
   readonly smtpUrl?: string;
   readonly mailFrom: string;
@@ -61,7 +72,17 @@ export class AppConfig {
   readonly sweepIntervalSeconds: number;
   readonly queuePrefix: string;
   readonly logLevel: string;
-  readonly loginRateLimit: { perAccountPerMinute: number; perIpPerMinute: number };
+  readonly rateLimits: {
+    loginPerAccountPerMinute: number;
+    loginPerIpPerMinute: number;
+    registerPerIpPerMinute: number;
+    passwordResetPerIpPerMinute: number;
+    verifyPerIpPerMinute: number;
+  };
+  /** Express's `trust proxy` value: which hops may say who the client is (X-Forwarded-For). */
+  readonly trustProxy: boolean | number | string;
+  /** Swagger UI at /api/docs (the JSON document stays): on by default, off with SWAGGER_UI=false. */
+  readonly swaggerUi: boolean;
   readonly storageDir: string;
   /** Within this many hours of a session's start a freed seat is not given away automatically. */
   readonly promotionCutoffHours: number;
@@ -102,6 +123,12 @@ export function deriveKeys(secret: string): SigningKeys {
   return { accessTokens: key('access-token'), mailLinks: key('mail-link'), calendarFeeds: key('calendar-feed') };
 }
 
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export interface LoadOptions {
   /** False for the migration CLI, which signs nothing and runs before secrets are handed out. */
   secrets?: boolean;
@@ -135,6 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     publicBaseUrl: (raw.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     databaseUrl: raw.DATABASE_URL,
     databasePoolSize: raw.DATABASE_POOL_SIZE ?? 20,
+    databaseTimeouts: {
+      connectMs: raw.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000,
+      statementMs: raw.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
+      idleInTransactionMs: raw.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 60_000,
+    },
     redisUrl: raw.REDIS_URL,
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM ?? 'Schakel <no-reply@schakel.local>',
@@ -146,10 +178,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     sweepIntervalSeconds: raw.SWEEP_INTERVAL_SECONDS ?? 60,
     queuePrefix: raw.QUEUE_PREFIX ?? 'schakel',
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
-    loginRateLimit: {
-      perAccountPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
-      perIpPerMinute: raw.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE ?? 300,
+    rateLimits: {
+      loginPerAccountPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
+      loginPerIpPerMinute: raw.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE ?? 300,
+      registerPerIpPerMinute: raw.REGISTER_RATE_LIMIT_PER_IP_PER_MINUTE ?? 10,
+      passwordResetPerIpPerMinute: raw.PASSWORD_RESET_RATE_LIMIT_PER_IP_PER_MINUTE ?? 5,
+      verifyPerIpPerMinute: raw.VERIFY_RATE_LIMIT_PER_IP_PER_MINUTE ?? 60,
     },
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
+    swaggerUi: raw.SWAGGER_UI ?? true,
     storageDir: raw.STORAGE_DIR ?? '.data/files',
     promotionCutoffHours: raw.PROMOTION_CUTOFF_HOURS ?? 24,
     messaging: {

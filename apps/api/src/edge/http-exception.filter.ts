@@ -32,6 +32,15 @@ function isHealthReport(exception: unknown): exception is HttpException {
   return typeof payload === 'object' && payload !== null && 'status' in payload && 'details' in payload;
 }
 
+type HealthEntries = Record<string, { status: string }>;
+
+function withoutErrorText(report: string | object): object {
+  const { status, info, error, details } = report as { status: string; info?: HealthEntries; error?: HealthEntries; details?: HealthEntries };
+  const statusOnly = (entries: HealthEntries | undefined) =>
+    Object.fromEntries(Object.entries(entries ?? {}).map(([name, entry]) => [name, { status: entry.status }]));
+  return { status, info: statusOnly(info), error: statusOnly(error), details: statusOnly(details) };
+}
+
 /** Turns every error into the contract's shape; only a real fault becomes a 500, and it is logged. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -40,7 +49,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (isHealthReport(exception)) {
-      response.status(exception.getStatus()).json(exception.getResponse());
+      // Up or down per dependency, nothing more: error text (hosts, ports, drivers) is for the logs.
+      this.logger.warn(`health check failed: ${JSON.stringify(exception.getResponse())}`);
+      response.status(exception.getStatus()).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json(withoutErrorText(exception.getResponse()));
       return;
     }
     const body = this.toBody(exception);

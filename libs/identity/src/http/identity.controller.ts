@@ -14,6 +14,8 @@ export class IdentityController {
 
   @Post('register')
   @Public()
+  @RateLimit('register')
+  @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address; see Retry-After' })
   @ApiCreatedResponse({ type: UserResponse })
   async register(@Body() dto: RegisterDto): Promise<UserResponse> {
     return toUserResponse(await this.identity.register(dto));
