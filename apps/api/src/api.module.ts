@@ -14,6 +14,7 @@ import { MessagingHttpModule } from '@schakel/messaging/http';
 import { OrganisationHttpModule } from '@schakel/organisation/http';
 import { SessionHttpModule } from '@schakel/session/http';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
+import { FailedEventsController } from './admin/failed-events.controller';
 import { RateLimitGuard } from './edge/rate-limit.guard';
 import { RateLimiter } from './edge/rate-limiter';
 import { LoggingModule } from './edge/logging.module';
@@ -38,7 +39,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     MessagingHttpModule,
     CertificationHttpModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, FailedEventsController],
   providers: [
     PlatformAdminBootstrap,
     { provide: APP_GUARD, useExisting: AuthGuard },

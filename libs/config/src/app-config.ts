@@ -35,6 +35,7 @@ class EnvironmentVariables {
   /** Express's `trust proxy`: false (default), true, a hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). */
   @IsOptional() @IsString() TRUST_PROXY?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() SWAGGER_UI?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(120) RETENTION_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500) DATABASE_POOL_SIZE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) DATABASE_CONNECT_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) DATABASE_STATEMENT_TIMEOUT_MS?: number;
@@ -83,6 +84,8 @@ export class AppConfig {
   readonly trustProxy: boolean | number | string;
   /** Swagger UI at /api/docs (the JSON document stays): on by default, off with SWAGGER_UI=false. */
   readonly swaggerUi: boolean;
+  /** Processed outbox events, sent deliveries and caught mails are deleted after this many days. */
+  readonly retentionDays: number;
   readonly storageDir: string;
   /** Within this many hours of a session's start a freed seat is not given away automatically. */
   readonly promotionCutoffHours: number;
@@ -187,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     },
     trustProxy: parseTrustProxy(raw.TRUST_PROXY),
     swaggerUi: raw.SWAGGER_UI ?? true,
+    retentionDays: raw.RETENTION_DAYS ?? 180,
     storageDir: raw.STORAGE_DIR ?? '.data/files',
     promotionCutoffHours: raw.PROMOTION_CUTOFF_HOURS ?? 24,
     messaging: {

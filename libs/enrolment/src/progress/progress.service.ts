@@ -69,7 +69,7 @@ export class ProgressService {
       const enrolment = await this.enrolments.lockEnrolment(manager, enrolmentId);
       // Only the learner records her own progress; for anyone else the enrolment does not exist.
       if (!enrolment || enrolment.userId !== user.id) throw EnrolmentError.enrolmentNotFound();
-      if (enrolment.status === 'cancelled' || enrolment.status === 'waitlisted') throw EnrolmentError.notInProgress(enrolment.status);
+      if (!['active', 'confirmed', 'completed'].includes(enrolment.status)) throw EnrolmentError.notInProgress(enrolment.status);
       const result = await record(manager, enrolment);
       await this.progress.touch(manager, enrolment.id);
       await this.completion.completeIfDone(tx, enrolment.id);
