@@ -27,16 +27,29 @@ function prettyStream() {
   }
 }
 
-function run(label, script, { keepAlive }) {
+// A process that dies (killed, out of memory) is started again, waiting 1, 2, 4 … 30 s
+// between tries; one that stayed up for a minute starts the count afresh. The rest of the
+// platform keeps running meanwhile: the outbox and the sweep pick up whatever it left.
+const RESTART_MIN_MS = 1_000;
+const RESTART_MAX_MS = 30_000;
+const STABLE_AFTER_MS = 60_000;
+
+function run(label, script, { keepAlive, delayMs = RESTART_MIN_MS }) {
   const child = spawn(process.execPath, [join(root, script)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout.pipe(keepAlive ? prettyStream() : process.stdout);
   if (keepAlive) {
     children.push(child);
+    const startedAt = Date.now();
     child.once('exit', (code, signal) => {
-      if (!stopping) {
-        process.stderr.write(`${label} stopped unexpectedly (${signal ?? code}); stopping the rest\n`);
-        shutdown(1);
-      }
+      children.splice(children.indexOf(child), 1);
+      if (stopping) return;
+      const wait = Date.now() - startedAt > STABLE_AFTER_MS ? RESTART_MIN_MS : delayMs;
+      process.stderr.write(`${label} stopped unexpectedly (${signal ?? code}); starting it again in ${wait / 1000} s\n`);
+      setTimeout(() => {
+        if (stopping) return;
+        const next = run(label, script, { keepAlive, delayMs: Math.min(wait * 2, RESTART_MAX_MS) });
+        say(`${label} restarted (pid ${next.pid})`);
+      }, wait);
     });
     return child;
   }
@@ -64,7 +77,7 @@ async function shutdown(code = 0) {
   stopping = true;
   say('\nStopping Schakel…');
   await Promise.all(
-    children.map(
+    [...children].map(
       (child) =>
         new Promise((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -92,6 +105,8 @@ async function main() {
     stops.push(cluster.stop);
     await ensureDatabase(cluster.url('postgres'), 'schakel');
     env.DATABASE_URL = cluster.url('schakel');
+    // The development default: the API may use the development secret and show /dev/mail (on loopback).
+    env.SCHAKEL_EMBEDDED = 'true';
     embedded.push('PostgreSQL');
   }
   if (!env.REDIS_URL) {

@@ -83,6 +83,8 @@ export interface CourseRowInput {
   renewsCourseId?: string | null;
   /** The course's author. */
   createdById?: string;
+  /** Its author (created_by_id): the one who may schedule its open sessions. */
+  author?: Person;
 }
 
 /** Directly into the table: a published live course for the first conversation unless asked otherwise. */
@@ -99,6 +101,7 @@ export async function insertCourse(app: INestApplicationContext, input: CourseRo
     ...(input.durationHours !== undefined ? { durationHours: input.durationHours } : {}),
     ...(input.renewsCourseId !== undefined ? { renewsCourseId: input.renewsCourseId } : {}),
     ...(input.createdById !== undefined ? { createdById: input.createdById } : {}),
+    ...(input.author ? { createdById: input.author.user.id } : {}),
   });
 }
 

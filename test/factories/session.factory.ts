@@ -120,3 +120,30 @@ export async function sessionState(app: INestApplicationContext, sessionId: stri
   const waitlisted = enrolments.filter((e) => e.status === 'waitlisted');
   return { session, enrolments, confirmed, waitlisted, positions: waitlisted.map((e) => e.waitlist_position) };
 }
+
+/**
+ * Time travel for attendance: moves the session back so that its last meeting started an hour
+ * ago (every meeting has begun). Enrol first: a started session takes no new enrolments.
+ */
+export async function meetingsHaveStarted(app: INestApplicationContext, sessionId: string): Promise<void> {
+  await app.get(DataSource).transaction(async (manager) => {
+    const [{ shift }]: Array<{ shift: string }> = await manager.query(
+      `SELECT (max(starts_at) - now() + interval '1 hour')::text AS shift FROM meetings WHERE session_id = $1`,
+      [sessionId],
+    );
+    await manager.query(`UPDATE meetings SET starts_at = starts_at - $2::interval, ends_at = ends_at - $2::interval WHERE session_id = $1`, [sessionId, shift]);
+    await manager.query(`UPDATE sessions SET starts_at = starts_at - $2::interval, ends_at = ends_at - $2::interval WHERE id = $1`, [sessionId, shift]);
+  });
+}
+
+/** Time travel: moves the whole session so that its last meeting ended `days` days ago. */
+export async function sessionEndedDaysAgo(app: INestApplicationContext, sessionId: string, days: number): Promise<void> {
+  await app.get(DataSource).transaction(async (manager) => {
+    const [{ shift }]: Array<{ shift: string }> = await manager.query(
+      `SELECT (max(ends_at) - now() + make_interval(days => $2))::text AS shift FROM meetings WHERE session_id = $1`,
+      [sessionId, days],
+    );
+    await manager.query(`UPDATE meetings SET starts_at = starts_at - $2::interval, ends_at = ends_at - $2::interval WHERE session_id = $1`, [sessionId, shift]);
+    await manager.query(`UPDATE sessions SET starts_at = starts_at - $2::interval, ends_at = ends_at - $2::interval WHERE id = $1`, [sessionId, shift]);
+  });
+}

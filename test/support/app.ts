@@ -12,9 +12,22 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
-/** The real API (same edge as main.ts) on the run's database and Redis. */
-export async function startApi(): Promise<TestApi> {
-  const app = await createApi();
+/**
+ * The real API (same edge as main.ts) on the run's database and Redis. `env` adds settings
+ * for this app only (the configuration is read once, while the app is built).
+ */
+export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  let app: NestExpressApplication;
+  try {
+    app = await createApi();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
   await app.init();
   const server = app.getHttpServer() as App;
   return { app, http: () => request(server), close: () => app.close() };

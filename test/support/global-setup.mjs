@@ -41,6 +41,9 @@ export default async function globalSetup() {
   process.env.LOG_LEVEL ??= 'silent';
   process.env.QUEUE_PREFIX = `schakel-test-${runId}`;
   process.env.JWT_SECRET = randomBytes(32).toString('hex');
+  // Every suite calls from 127.0.0.1: per-address limits are proven by their own suite with low values.
+  process.env.REGISTER_RATE_LIMIT_PER_IP_PER_MINUTE ??= '100000';
+  process.env.PASSWORD_RESET_RATE_LIMIT_PER_IP_PER_MINUTE ??= '100000';
   process.env.STORAGE_DIR = join(scratch, 'files');
   process.env.PUBLIC_BASE_URL = 'http://schakel.test';
 

@@ -15,7 +15,9 @@ import { MessagingHttpModule } from '@schakel/messaging/http';
 import { OrganisationHttpModule } from '@schakel/organisation/http';
 import { SessionHttpModule } from '@schakel/session/http';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
+import { FailedEventsController } from './admin/failed-events.controller';
 import { RateLimitGuard } from './edge/rate-limit.guard';
+import { RateLimiter } from './edge/rate-limiter';
 import { LoggingModule } from './edge/logging.module';
 import { HealthController } from './health.controller';
 import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
@@ -39,10 +41,11 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     AuditHttpModule,
     CertificationHttpModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, FailedEventsController],
   providers: [
     PlatformAdminBootstrap,
     { provide: APP_GUARD, useExisting: AuthGuard },
+    RateLimiter,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],

@@ -2,20 +2,32 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@schakel/config';
 import { ApiModule } from './api.module';
+import { RejectNulBytesPipe } from './edge/nul-bytes.pipe';
+import { limitBeforeBody } from './edge/pre-body-limit';
+import { RateLimiter } from './edge/rate-limiter';
+import { securityHeaders } from './edge/security-headers';
 import { createValidationPipe } from './edge/validation';
 
 export const BODY_LIMIT = '1mb';
 
 /** The edge settings, shared by main.ts and the end-to-end tests so both run the same app. */
 export function configureApi(app: NestExpressApplication): INestApplication {
+  const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
+  // Who the client is (rate limits, logs) is taken from X-Forwarded-For only from the proxies named here.
+  app.set('trust proxy', config.trustProxy);
+  app.use(helmet(securityHeaders));
+  // Before any body parser: a PDF upload over the limit is refused without reading a byte of it.
+  app.use('/api/verify', limitBeforeBody(app.get(RateLimiter), 'verify', /^\/[^/]+\/check\/?$/));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
   // The plain HTML forms behind mail links (choosing a password) post urlencoded fields.
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulBytesPipe(), createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -27,7 +39,8 @@ export function configureApi(app: NestExpressApplication): INestApplication {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The JSON document is the contract and stays; the interactive UI can be switched off in production.
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerUiEnabled: config.swaggerUi });
   return app;
 }
 

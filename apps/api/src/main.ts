@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import { exitWithinDeadline } from '@schakel/common';
 import { AppConfig, loadConfig } from '@schakel/config';
 import { createApi } from './bootstrap';
 
@@ -7,6 +8,9 @@ async function serve(): Promise<void> {
   const app = await createApi();
   const config = app.get(AppConfig);
   await app.listen(config.port);
+  // Armed once listening: app.close() waits for requests in flight, and a client that never
+  // finishes its request would otherwise hold the process past the orchestrator's kill.
+  exitWithinDeadline('api');
 }
 
 /**

@@ -4,6 +4,8 @@ import { JobProducer, QueueName } from '@schakel/jobs';
 
 /** How often the relay looks for outbox rows when nobody nudged it. */
 export const OUTBOX_RELAY_EVERY_MS = 5_000;
+/** How often ended sessions are settled and old rows deleted (minutes matter little to either). */
+export const MAINTENANCE_EVERY_MS = 60_000;
 /** How often the worker makes sure its schedulers still exist in Redis. */
 export const SCHEDULER_REFRESH_MS = 10_000;
 
@@ -45,5 +47,8 @@ export class JobSchedules implements OnApplicationBootstrap, BeforeApplicationSh
     await this.producer
       .queue(QueueName.Messages)
       .upsertJobScheduler('messages-sweep', { every: this.config.sweepIntervalSeconds * 1000 }, { name: 'messages.sweep', data: {} });
+    await this.producer
+      .queue(QueueName.Maintenance)
+      .upsertJobScheduler('maintenance-sweep', { every: MAINTENANCE_EVERY_MS }, { name: 'maintenance.sweep', data: {} });
   }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { exitWithinDeadline } from '@schakel/common';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -8,6 +9,8 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   // On SIGTERM Nest closes the BullMQ workers, which wait for in-flight jobs to finish.
   app.enableShutdownHooks();
+  // Armed once started: before that, SIGTERM's default (exit at once) is the right answer.
+  exitWithinDeadline('worker');
   app.get(Logger).log('Schakel worker started');
 }
 

@@ -7,9 +7,11 @@ import { DatabaseModule } from '@schakel/database';
 import { WebModule } from '@schakel/web';
 import { JobsModule, OutboxWorkerModule } from '@schakel/jobs';
 import { MessagingEventConsumer, MessagingModule } from '@schakel/messaging';
+import { SessionModule } from '@schakel/session';
 import { GracefulShutdown } from './graceful-shutdown';
 import { jobHandlersProvider } from './job-handlers';
 import { JobSchedules } from './job-schedules';
+import { MaintenanceService } from './maintenance.service';
 import { CertificatesProcessor, MaintenanceProcessor, MessagesProcessor } from './queue.processor';
 
 /**
@@ -28,12 +30,13 @@ import { CertificatesProcessor, MaintenanceProcessor, MessagesProcessor } from '
     JobsModule.forRoot({ role: 'worker' }),
     WebModule,
     MessagingModule,
+    SessionModule,
     DiscoveryModule,
     OutboxWorkerModule.register({
       imports: [MessagingModule, CertificationModule],
       consumers: [MessagingEventConsumer, CertificationEventConsumer],
     }),
   ],
-  providers: [jobHandlersProvider, JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificatesProcessor, GracefulShutdown],
+  providers: [jobHandlersProvider, MaintenanceService, JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificatesProcessor, GracefulShutdown],
 })
 export class WorkerModule {}

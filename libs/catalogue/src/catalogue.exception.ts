@@ -39,6 +39,10 @@ export const CatalogueError = {
     new DomainException(400, CatalogueErrorCode.UnknownCourse, 'renewsCourseId: course does not exist', [
       { field: 'renewsCourseId', problem: 'course does not exist' },
     ]),
+  notAuthorOfRenewed: () =>
+    new DomainException(403, CatalogueErrorCode.NotAnAuthor, 'Only the authors of a course may make another course renew it', [
+      { field: 'renewsCourseId', problem: 'you are not an author of that course' },
+    ]),
   prerequisiteCycle: () =>
     new DomainException(422, CatalogueErrorCode.PrerequisiteCycle, 'These prerequisites would make the course require itself', [
       { field: 'prerequisiteIds', problem: 'would create a cycle' },

@@ -164,6 +164,15 @@ export class CourseRepository {
   }
 
   /** The ids among `ids` that are not courses. */
+  /** What access needs to judge authorship of a course; null when it does not exist. */
+  async authorScope(manager: EntityManager, id: string): Promise<{ status: Course['status']; createdById: string | null } | null> {
+    const rows: Array<{ status: Course['status']; created_by_id: string | null }> = await manager.query(
+      `SELECT status, created_by_id FROM courses WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? { status: rows[0].status, createdById: rows[0].created_by_id } : null;
+  }
+
   async unknownIds(manager: EntityManager, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows: Array<{ id: string }> = await manager.query(

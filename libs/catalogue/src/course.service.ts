@@ -54,7 +54,7 @@ export class CourseService {
       this.courses.countLessons(course.id),
       this.quizzes.findByCourse(course.id),
     ]);
-    return toCourseDetail(course, prerequisites, lessonCount, quiz);
+    return toCourseDetail(course, prerequisites, lessonCount, quiz, this.access.isCourseAuthor(user, course));
   }
 
   async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseDetailResponse> {
@@ -74,7 +74,7 @@ export class CourseService {
       const course = await this.courses.lockForUpdate(manager, courseId);
       assertEditable(user, course);
       const { prerequisiteIds, status, ...fields } = dto;
-      if (fields.renewsCourseId) await this.requireCourses(manager, [fields.renewsCourseId], true);
+      if (fields.renewsCourseId) await this.requireRenewable(manager, user, fields.renewsCourseId);
       Object.assign(course, fields);
       if (status && status !== course.status) await this.changeStatus(manager, course, status);
       await this.courses.save(manager, course);
@@ -91,7 +91,7 @@ export class CourseService {
     fields: Omit<CreateCourseDto, 'prerequisiteIds'>,
     prerequisiteIds: string[],
   ): Promise<string> {
-    if (fields.renewsCourseId) await this.requireCourses(manager, [fields.renewsCourseId], true);
+    if (fields.renewsCourseId) await this.requireRenewable(manager, user, fields.renewsCourseId);
     const status = fields.status ?? 'draft';
     const course = await this.courses.create(manager, { ...fields, status: 'draft', createdById: user.id });
     await this.setPrerequisites(manager, course.id, prerequisiteIds);
@@ -113,6 +113,16 @@ export class CourseService {
   private async setPrerequisites(manager: EntityManager, courseId: string, ids: string[]): Promise<void> {
     await this.requireCourses(manager, ids, false);
     if (!(await this.courses.replacePrerequisites(manager, courseId, ids))) throw CatalogueError.prerequisiteCycle();
+  }
+
+  /**
+   * A refresher extends the certificates of the course it renews, so only that course's
+   * authors may name it: otherwise anyone could write a trivial course that renews a hard one.
+   */
+  private async requireRenewable(manager: EntityManager, user: AuthUser, courseId: string): Promise<void> {
+    const renewed = await this.courses.authorScope(manager, courseId);
+    if (!renewed) throw CatalogueError.unknownRenewedCourse();
+    if (!this.access.isCourseAuthor(user, renewed)) throw CatalogueError.notAuthorOfRenewed();
   }
 
   private async requireCourses(manager: EntityManager, ids: string[], renews: boolean): Promise<void> {

@@ -15,7 +15,7 @@ export class QuizRepository {
   async upsert(
     manager: EntityManager,
     courseId: string,
-    quiz: { passMark: number; maxAttempts: number | null; questions: QuizQuestion[] },
+    quiz: { passMark: number; maxAttempts: number; questions: QuizQuestion[] },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO quizzes (course_id, pass_mark, max_attempts, questions) VALUES ($1, $2, $3, $4)

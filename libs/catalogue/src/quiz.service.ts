@@ -8,7 +8,7 @@ import { assertEditable, isAuthor } from './course-access';
 import { CourseRepository } from './course.repository';
 import { CourseService } from './course.service';
 import { toAuthorQuiz, toLearnerQuiz, type AuthorQuizResponse, type LearnerQuizResponse, type PutQuizDto, type QuizQuestionDto } from './dto/quiz.dto';
-import type { QuizQuestion } from './entities/quiz.entity';
+import { DEFAULT_QUIZ_MAX_ATTEMPTS, type QuizQuestion } from './entities/quiz.entity';
 import { QuizRepository } from './quiz.repository';
 
 /** Problems with answer indexes that point past a question's options, by field path. */
@@ -56,7 +56,7 @@ export class QuizService {
       assertEditable(user, await this.courseRows.lockForUpdate(manager, courseId));
       await this.quizzes.upsert(manager, courseId, {
         passMark,
-        maxAttempts: dto.maxAttempts ?? null,
+        maxAttempts: dto.maxAttempts ?? DEFAULT_QUIZ_MAX_ATTEMPTS,
         questions: dto.questions.map(toStoredQuestion),
       });
     });

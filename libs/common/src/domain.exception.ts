@@ -1,5 +1,5 @@
 /** The statuses a domain rule may answer with; the API filter maps them to the contract's shape. */
-export type DomainStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+export type DomainStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
 export interface FieldProblem {
   field: string;

@@ -6,3 +6,4 @@ export * from './rate-limit.decorator';
 export * from './uuid-param.decorator';
 export * from './dates';
 export * from './templates-root';
+export * from './shutdown-deadline';

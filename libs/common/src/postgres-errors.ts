@@ -23,3 +23,48 @@ export function isRetryableTransactionError(error: unknown): boolean {
   const code = driverError(error)?.code;
   return code === '40001' || code === '40P01';
 }
+
+/** What the client did wrong, when PostgreSQL refused a statement because of its input. */
+export interface InputFault {
+  status: 400 | 404 | 409;
+  message: string;
+  problem: string;
+  /** The column, camelCased, when PostgreSQL names one. */
+  field?: string;
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/**
+ * A safety net behind validation: input PostgreSQL rejects (a NUL byte, a number or date out
+ * of range, a reference to a record that does not exist) is the client's fault, not a 500.
+ */
+export function inputFaultOf(error: unknown): InputFault | null {
+  const pg = driverError(error) as (PgDriverError & { detail?: string; column?: string }) | undefined;
+  if (!pg?.code) return null;
+  const column = pg.detail?.match(/^Key \(([a-z_]+)\)/)?.[1] ?? pg.column;
+  const field = column ? camel(column) : undefined;
+  if (pg.code === '23503') {
+    return pg.detail?.includes('is still referenced')
+      ? { status: 409, message: 'This record is still in use', problem: 'is still in use', field }
+      : { status: 404, message: 'A record this refers to does not exist', problem: 'does not exist', field };
+  }
+  if (pg.code === '22P05' || pg.code === '22021') return { status: 400, message: 'Text contains a character that cannot be stored', problem: 'contains a character that cannot be stored', field };
+  if (pg.code.startsWith('22')) return { status: 400, message: 'A value is out of range or malformed', problem: 'is out of range or malformed', field };
+  return null;
+}
+
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '53400', '57014', '25P03']);
+const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /Connection terminated/i, /connect ECONNREFUSED/i, /Client has encountered a connection error/i, /ECONNRESET/i, /the database system is (starting up|shutting down|in recovery mode)/i];
+
+/**
+ * The database is down, restarting, full, or too slow (statement or idle-in-transaction
+ * timeout): nothing the client did, and worth retrying shortly. Such requests get 503.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const pg = (driverError(error) ?? error) as { code?: string; message?: string } | undefined;
+  if (!pg) return false;
+  if (pg.code && (UNAVAILABLE_CODES.has(pg.code) || pg.code.startsWith('08') || pg.code === 'ECONNREFUSED' || pg.code === 'ETIMEDOUT' || pg.code === 'ECONNRESET')) return true;
+  const message = typeof pg.message === 'string' ? pg.message : '';
+  return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
+}

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -28,11 +29,23 @@ class EnvironmentVariables {
   @IsOptional() @IsString() LOG_LEVEL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) DATABASE_POOL_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) REGISTER_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) PASSWORD_RESET_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) VERIFY_RATE_LIMIT_PER_IP_PER_MINUTE?: number;
+  /** Express's `trust proxy`: false (default), true, a hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). */
+  @IsOptional() @IsString() TRUST_PROXY?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() SWAGGER_UI?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(120) RETENTION_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500) DATABASE_POOL_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) DATABASE_CONNECT_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) DATABASE_STATEMENT_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS?: number;
   @IsOptional() @IsString() STORAGE_DIR?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROMOTION_CUTOFF_HOURS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_DAILY_LIMIT?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) MESSAGE_RETRY_DELAY_MS?: number;
+  /** Set only by scripts/start.mjs when it brings up the embedded PostgreSQL: the development default. */
+  @IsOptional() @Transform(toBool) @IsBoolean() SCHAKEL_EMBEDDED?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_CLAIM_LEASE_SECONDS?: number;
 }
 
@@ -44,17 +57,35 @@ export class AppConfig {
   readonly apiWorkers: number;
   readonly publicBaseUrl: string;
   readonly databaseUrl: string;
+  /** Connections per process: size it with the README (N API + M worker processes share max_connections). */
   readonly databasePoolSize: number;
+  readonly databaseTimeouts: { connectMs: number; statementMs: number; idleInTransactionMs: number };
   readonly redisUrl: string;
   readonly smtpUrl?: string;
   readonly mailFrom: string;
   readonly admin?: { email: string; password: string };
-  readonly jwt: { secret: string; expiresInSeconds: number };
+  readonly jwt: { expiresInSeconds: number };
+  /** The embedded development default (npm start without DATABASE_URL): dev-only conveniences such as /dev/mail. */
+  readonly embeddedDefault: boolean;
+  /** One key per purpose, derived from JWT_SECRET (HKDF-SHA256): a token of one kind never verifies as another. */
+  readonly keys: SigningKeys;
   readonly demoData: boolean;
   readonly sweepIntervalSeconds: number;
   readonly queuePrefix: string;
   readonly logLevel: string;
-  readonly loginRateLimit: { perAccountPerMinute: number; perIpPerMinute: number };
+  readonly rateLimits: {
+    loginPerAccountPerMinute: number;
+    loginPerIpPerMinute: number;
+    registerPerIpPerMinute: number;
+    passwordResetPerIpPerMinute: number;
+    verifyPerIpPerMinute: number;
+  };
+  /** Express's `trust proxy` value: which hops may say who the client is (X-Forwarded-For). */
+  readonly trustProxy: boolean | number | string;
+  /** Swagger UI at /api/docs (the JSON document stays): on by default, off with SWAGGER_UI=false. */
+  readonly swaggerUi: boolean;
+  /** Processed outbox events, sent deliveries and caught mails are deleted after this many days. */
+  readonly retentionDays: number;
   readonly storageDir: string;
   /** Within this many hours of a session's start a freed seat is not given away automatically. */
   readonly promotionCutoffHours: number;
@@ -66,12 +97,48 @@ export class AppConfig {
   }
 }
 
+export interface SigningKeys {
+  accessTokens: Buffer;
+  mailLinks: Buffer;
+  calendarFeeds: Buffer;
+}
+
 export class ConfigurationError extends Error {}
 
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 
+/** Secrets that are published (docs, docker-compose.yml) or typed by someone who meant to change them later. */
+const KNOWN_PLACEHOLDERS = new Set([DEVELOPMENT_JWT_SECRET, 'change-me-to-a-long-random-secret-of-32-chars-or-more']);
+const PLACEHOLDER_WORDS = /change[-_ .]?me|placeholder|example|your[-_ ]?(jwt[-_ ]?)?secret|replace[-_ ]?(me|this)|not[-_ ]?a[-_ ]?secret|^(.)\1+$/i;
+
+/** Why this secret is not a real one, or null when it may be used. */
+export function secretProblem(secret: string | undefined): string | null {
+  if (!secret) return 'is not set';
+  if (secret.length < 32) return 'is shorter than 32 characters';
+  if (KNOWN_PLACEHOLDERS.has(secret) || PLACEHOLDER_WORDS.test(secret)) return 'is a placeholder, not a secret';
+  if (new Set(secret).size < 10) return 'has too few distinct characters to be random';
+  return null;
+}
+
+/** HKDF-SHA256 per purpose: leaking or misusing one key (say, a mail link) gives nothing for another. */
+export function deriveKeys(secret: string): SigningKeys {
+  const key = (purpose: string) => Buffer.from(hkdfSync('sha256', secret, 'schakel', `schakel/${purpose}/v1`, 32));
+  return { accessTokens: key('access-token'), mailLinks: key('mail-link'), calendarFeeds: key('calendar-feed') };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export interface LoadOptions {
+  /** False for the migration CLI, which signs nothing and runs before secrets are handed out. */
+  secrets?: boolean;
+}
+
 /** Reads and validates the environment. The only place in the code base that reads process.env. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): AppConfig {
   const raw = plainToInstance(EnvironmentVariables, { ...env });
   const errors = validateSync(raw, { whitelist: true, skipMissingProperties: false });
   if (errors.length > 0) {
@@ -81,7 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = raw.NODE_ENV ?? 'development';
   if (!raw.DATABASE_URL) throw new ConfigurationError('DATABASE_URL is not set (npm start sets it for the embedded default)');
   if (!raw.REDIS_URL) throw new ConfigurationError('REDIS_URL is not set (npm start sets it for the embedded default)');
-  if (nodeEnv === 'production' && !raw.JWT_SECRET) throw new ConfigurationError('JWT_SECRET is required in production');
+  const embeddedDefault = raw.SCHAKEL_EMBEDDED === true && nodeEnv !== 'production';
+  // Only the embedded development default may fall back to the published development secret.
+  const secretIssue = embeddedDefault && !raw.JWT_SECRET ? null : secretProblem(raw.JWT_SECRET);
+  if (secretIssue && options.secrets !== false) {
+    throw new ConfigurationError(`JWT_SECRET ${secretIssue}: set a random one, e.g. \`openssl rand -hex 32\` (only the embedded default of npm start runs without it)`);
+  }
   if ((raw.ADMIN_EMAIL && !raw.ADMIN_PASSWORD) || (!raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD)) {
     throw new ConfigurationError('ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
@@ -93,19 +165,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: (raw.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     databaseUrl: raw.DATABASE_URL,
     databasePoolSize: raw.DATABASE_POOL_SIZE ?? 20,
+    databaseTimeouts: {
+      connectMs: raw.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000,
+      statementMs: raw.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
+      idleInTransactionMs: raw.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 60_000,
+    },
     redisUrl: raw.REDIS_URL,
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM ?? 'Schakel <no-reply@schakel.local>',
     admin: raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD } : undefined,
-    jwt: { secret: raw.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, expiresInSeconds: raw.JWT_EXPIRES_IN_SECONDS ?? 900 },
+    jwt: { expiresInSeconds: raw.JWT_EXPIRES_IN_SECONDS ?? 900 },
+    embeddedDefault,
+    keys: deriveKeys(raw.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET),
     demoData: raw.DEMO_DATA ?? false,
     sweepIntervalSeconds: raw.SWEEP_INTERVAL_SECONDS ?? 60,
     queuePrefix: raw.QUEUE_PREFIX ?? 'schakel',
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
-    loginRateLimit: {
-      perAccountPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
-      perIpPerMinute: raw.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE ?? 300,
+    rateLimits: {
+      loginPerAccountPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
+      loginPerIpPerMinute: raw.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE ?? 300,
+      registerPerIpPerMinute: raw.REGISTER_RATE_LIMIT_PER_IP_PER_MINUTE ?? 10,
+      passwordResetPerIpPerMinute: raw.PASSWORD_RESET_RATE_LIMIT_PER_IP_PER_MINUTE ?? 5,
+      verifyPerIpPerMinute: raw.VERIFY_RATE_LIMIT_PER_IP_PER_MINUTE ?? 60,
     },
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
+    swaggerUi: raw.SWAGGER_UI ?? true,
+    retentionDays: raw.RETENTION_DAYS ?? 180,
     storageDir: raw.STORAGE_DIR ?? '.data/files',
     promotionCutoffHours: raw.PROMOTION_CUTOFF_HOURS ?? 24,
     messaging: {

@@ -7,7 +7,10 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * The one definition of the data source, shared by the apps and the migration CLI.
  * `synchronize` is never on: the schema comes from the committed migrations.
  */
-export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>): DataSourceOptions {
+export function buildDataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'> & Partial<Pick<AppConfig, 'databaseTimeouts'>>,
+): DataSourceOptions {
+  const timeouts = config.databaseTimeouts;
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto',
@@ -22,6 +25,19 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | '
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    extra: { max: config.databasePoolSize, application_name: 'schakel' },
+    extra: {
+      max: config.databasePoolSize,
+      application_name: 'schakel',
+      // Bounded waits everywhere: a dead or saturated server costs a request 503, never a hung process.
+      // (The migration CLI passes none: a long migration must not be cut off.)
+      ...(timeouts
+        ? {
+            connectionTimeoutMillis: timeouts.connectMs,
+            statement_timeout: timeouts.statementMs,
+            idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+            idleTimeoutMillis: 30_000,
+          }
+        : { connectionTimeoutMillis: 10_000 }),
+    },
   };
 }

@@ -4,4 +4,4 @@ import { loadConfig } from '@schakel/config';
 import { buildDataSourceOptions } from './data-source-options';
 
 /** For the TypeORM CLI (`npm run migration:generate -- migrations/<Name>`). */
-export default new DataSource(buildDataSourceOptions(loadConfig()));
+export default new DataSource(buildDataSourceOptions(loadConfig(undefined, { secrets: false })));

@@ -16,7 +16,7 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
 }
 
 if (require.main === module) {
-  runMigrations(loadConfig().databaseUrl)
+  runMigrations(loadConfig(undefined, { secrets: false }).databaseUrl)
     .then((names) => {
       process.stdout.write(names.length ? `Applied migrations: ${names.join(', ')}\n` : 'Database schema is up to date\n');
     })

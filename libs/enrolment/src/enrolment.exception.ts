@@ -19,6 +19,8 @@ export enum EnrolmentErrorCode {
   NotInSession = 'enrolment.not-in-session',
   NotConfirmed = 'enrolment.not-confirmed',
   UnknownMeeting = 'enrolment.unknown-meeting',
+  MeetingNotStarted = 'enrolment.meeting-not-started',
+  OwnAttendance = 'enrolment.own-attendance',
   RosterForbidden = 'enrolment.roster-forbidden',
   LessonNotFound = 'enrolment.lesson-not-found',
   QuizNotFound = 'enrolment.quiz-not-found',
@@ -67,6 +69,14 @@ export const EnrolmentError = {
     new DomainException(422, EnrolmentErrorCode.NotConfirmed, 'Only people with a seat can be marked', [{ field, problem: 'has no seat in this session' }]),
   unknownMeeting: (field: string) =>
     new DomainException(400, EnrolmentErrorCode.UnknownMeeting, 'Not a meeting of this session', [{ field, problem: 'is not a meeting of this session' }]),
+  meetingNotStarted: (field: string) =>
+    new DomainException(422, EnrolmentErrorCode.MeetingNotStarted, 'Attendance can be recorded once the meeting has started', [
+      { field, problem: 'has not started yet' },
+    ]),
+  ownAttendance: (field: string) =>
+    new DomainException(403, EnrolmentErrorCode.OwnAttendance, 'A trainer cannot record her own attendance', [
+      { field, problem: 'is your own enrolment' },
+    ]),
   rosterForbidden: () =>
     new DomainException(403, EnrolmentErrorCode.RosterForbidden, "Only the session's trainers and organisation admins see its enrolments"),
 

@@ -32,7 +32,7 @@ export class TokenService {
   private readonly key: KeyObject;
 
   constructor(private readonly config: AppConfig) {
-    this.key = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
+    this.key = createSecretKey(config.keys.accessTokens);
   }
 
   issue(userId: string, tokenVersion: number): AccessToken {

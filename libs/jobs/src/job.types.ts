@@ -13,6 +13,8 @@ export interface JobPayloads {
   'event.consume': EventJob;
   /** Looks in PostgreSQL for reminders that are due (a job scheduler, every SWEEP_INTERVAL_SECONDS). */
   'messages.sweep': Record<string, never>;
+  /** Housekeeping (a job scheduler): settles enrolments of ended sessions, deletes what is past retention. */
+  'maintenance.sweep': Record<string, never>;
   /** Sends one message_deliveries row (claimed in PostgreSQL, so a duplicate job sends nothing). */
   'message.send': { deliveryId: string };
 }
@@ -58,5 +60,6 @@ export const JOB_ROUTES = {
   'outbox.relay': { queue: QueueName.Maintenance, retry: 'none' },
   'event.consume': { queue: 'consumer', retry: 'standard' },
   'messages.sweep': { queue: QueueName.Messages, retry: 'none' },
+  'maintenance.sweep': { queue: QueueName.Maintenance, retry: 'none' },
   'message.send': { queue: QueueName.Messages, retry: 'standard' },
 } as const satisfies { [N in JobName]: JobRoute };

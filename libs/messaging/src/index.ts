@@ -10,3 +10,4 @@ export * from './messaging.exception';
 export * from './messaging.module';
 export * from './preference.repository';
 export * from './sweep.service';
+export * from './retention.service';

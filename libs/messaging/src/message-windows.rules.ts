@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /**
  * When each scheduled message applies. The sweep's SQL (sweep.queries.ts) selects with
  * the same rules; the delivery checks them again at send time, because a job may run
@@ -36,4 +38,24 @@ export function expiryWindowAt(expiresAt: Date, now: Date): ExpiryWindow | null 
 /** Still quiet enough for a nudge at send time: the learner made no progress since the sweep chose it. */
 export function stillQuiet(lastActivityAt: Date, now: Date): boolean {
   return now.getTime() - lastActivityAt.getTime() >= NUDGE_AFTER_DAYS * DAY_MS;
+}
+
+/** How a reminder names the moment: calendar days in the session's zone, and the start time there. */
+export interface ReminderWhen {
+  /** 0 today, 1 tomorrow, … (calendar days in `zone`, not 24-hour periods). */
+  days: number;
+  today: boolean;
+  tomorrow: boolean;
+  /** HH:mm in `zone`. */
+  time: string;
+}
+
+/**
+ * A reminder tells the truth about when: someone who enrols an hour before a 14:00
+ * session hears "today at 14:00", not "tomorrow" (the 1d window is "within 24 hours").
+ */
+export function reminderWhen(startsAt: Date, now: Date, zone: string): ReminderWhen {
+  const start = DateTime.fromJSDate(startsAt, { zone });
+  const days = Math.round(start.startOf('day').diff(DateTime.fromJSDate(now, { zone }).startOf('day'), 'days').days);
+  return { days, today: days === 0, tomorrow: days === 1, time: start.toFormat('HH:mm') };
 }

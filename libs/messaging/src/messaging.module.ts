@@ -7,6 +7,7 @@ import { MailerService } from './mailer.service';
 import { MessageContextRepository } from './message-context.repository';
 import { MessageComposer } from './message.composer';
 import { PreferenceRepository } from './preference.repository';
+import { MessagingRetention } from './retention.service';
 import { SweepService } from './sweep.service';
 
 /**
@@ -24,8 +25,9 @@ import { SweepService } from './sweep.service';
     MessageContextRepository,
     MessagingEventConsumer,
     PreferenceRepository,
+    MessagingRetention,
     SweepService,
   ],
-  exports: [CaughtMailRepository, DeliveryRepository, DeliveryService, MessagingEventConsumer, PreferenceRepository, SweepService],
+  exports: [CaughtMailRepository, DeliveryRepository, DeliveryService, MessagingEventConsumer, MessagingRetention, PreferenceRepository, SweepService],
 })
 export class MessagingModule {}

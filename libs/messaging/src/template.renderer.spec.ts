@@ -33,6 +33,17 @@ describe('e-mail templates', () => {
     expect(mail.html).toContain('href="http://x.test/c?token&#x3D;a&amp;b"');
   });
 
+  it('a session reminder says today and the time, or tomorrow and the time, or in how many days', () => {
+    const base = { name: 'Anna', course: 'Het eerste gesprek', session, cancelUrl: 'c', unsubscribeUrl: 'u', time: '14:00' };
+    const today = renderer.render('nl', 'session-reminder', { ...base, days: 0, today: true, tomorrow: false });
+    expect(today.subject).toBe('Vandaag om 14:00: Het eerste gesprek');
+    expect(today.text).toContain('Denkt u eraan? Vandaag om 14:00 is Het eerste gesprek.');
+    expect(today.text).not.toContain('Morgen');
+    expect(renderer.render('nl', 'session-reminder', { ...base, days: 1, today: false, tomorrow: true }).subject).toBe('Morgen om 14:00: Het eerste gesprek');
+    expect(renderer.render('nl', 'session-reminder', { ...base, days: 3, today: false, tomorrow: false }).subject).toBe('Over 3 dagen: Het eerste gesprek');
+    expect(renderer.render('en', 'session-reminder', { ...base, days: 0, today: true, tomorrow: false }).subject).toBe('Today at 14:00: Het eerste gesprek');
+  });
+
   it('renders English for English readers', () => {
     const mail = renderer.render('en', 'enrolment-waitlisted', { name: 'Ann', course: 'First conversation', position: 3, session });
     expect(mail.subject).toBe('You are on the waiting list: First conversation');

@@ -9,6 +9,8 @@ export const SessionError = {
       { field: 'courseId', problem: 'must be a live or blended course' },
     ]),
   mayNotSchedule: () => new DomainException(403, 'session.may-not-schedule', 'Open sessions are scheduled by platform trainers, platform administrators and the course’s author'),
+  notCourseAuthor: () =>
+    new DomainException(403, 'session.not-course-author', "Only this course's authors and platform administrators schedule its open sessions"),
   trainersOnly: () => new DomainException(403, 'session.trainers-only', "Only this session's trainers may do this"),
   cancelled: () => new DomainException(409, 'session.cancelled', 'This session is cancelled'),
   capacityBelowConfirmed: (confirmed: number) =>

@@ -88,12 +88,12 @@ export class SessionRepository {
     return rows.map((r) => r.id);
   }
 
-  async courseFormat(courseId: string): Promise<{ format: string; title: string; createdById: string | null } | null> {
-    const rows: Array<{ format: string; title: string; created_by_id: string | null }> = await this.sessions.query(
-      `SELECT format, title, created_by_id FROM courses WHERE id = $1`,
-      [courseId],
-    );
-    return rows[0] ? { format: rows[0].format, title: rows[0].title, createdById: rows[0].created_by_id } : null;
+  async courseFormat(
+    courseId: string,
+  ): Promise<{ format: string; title: string; status: 'draft' | 'published' | 'archived'; createdById: string | null } | null> {
+    const rows: Array<{ format: string; title: string; status: 'draft' | 'published' | 'archived'; createdById: string | null }> =
+      await this.sessions.query(`SELECT format, title, status, created_by_id AS "createdById" FROM courses WHERE id = $1`, [courseId]);
+    return rows[0] ?? null;
   }
 
   /** A learner holding a seat (confirmed, or completed) may see the meeting link. */

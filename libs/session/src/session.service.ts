@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { UnitOfWork } from '@schakel/jobs';
-import { AccessService } from '@schakel/access';
+import { AccessService, type CourseScope } from '@schakel/access';
 import { CreateSessionDto, SessionQueryDto, SessionResponse, toSessionResponse } from './dto/session.dto';
 import type { Meeting } from './entities/meeting.entity';
 import type { Session } from './entities/session.entity';
@@ -24,7 +24,7 @@ export class SessionService {
   async create(user: AuthUser, courseId: string, dto: CreateSessionDto): Promise<SessionResponse> {
     const course = await this.sessions.courseFormat(courseId);
     if (!course) throw SessionError.courseNotFound();
-    await this.requireMayScheduleFor(user, dto, course.createdById);
+    await this.requireMayScheduleFor(user, dto, course);
     if (course.format !== 'live' && course.format !== 'blended') throw SessionError.notLiveCourse();
     if (!dto.location && !dto.onlineUrl) throw SessionError.invalid('location', 'or onlineUrl is required');
     if (dto.visibility === 'in-company' && !dto.organisationId) throw SessionError.invalid('organisationId', 'is required for an in-company session');
@@ -95,16 +95,17 @@ export class SessionService {
   /**
    * Roles are scoped. An in-company session: only for an organisation the caller belongs to,
    * as its trainer or admin (another organisation and a missing one are the same 404). An
-   * open session: platform trainers and admins, or the course's author.
+   * open session puts the course's name on a certificate: only the course's authors (its
+   * creator; a platform admin is one) schedule it.
    */
-  private async requireMayScheduleFor(user: AuthUser, dto: CreateSessionDto, courseAuthorId: string | null): Promise<void> {
+  private async requireMayScheduleFor(user: AuthUser, dto: CreateSessionDto, course: CourseScope): Promise<void> {
     if (dto.visibility === 'in-company' && dto.organisationId) {
       await this.rules.requireMayScheduleInCompany(user, dto.organisationId);
       if (user.isPlatformAdmin && !(await this.sessions.organisationExists(dto.organisationId))) throw SessionError.organisationNotFound();
       return;
     }
     if (dto.visibility === 'in-company') return; // organisationId missing: the 400 below names the field
-    if (courseAuthorId === user.id || (await this.rules.isPlatformTrainer(user))) return;
-    throw SessionError.mayNotSchedule();
+    if (this.rules.isCourseAuthor(user, course)) return;
+    throw (await this.rules.isPlatformTrainer(user)) ? SessionError.notCourseAuthor() : SessionError.mayNotSchedule();
   }
 }

@@ -78,6 +78,6 @@ export class LinkSigner {
   }
 
   private mac(purpose: LinkPurpose, id: string, expiry: string): string {
-    return createHmac('sha256', this.config.jwt.secret).update(`${purpose}:${id}:${expiry}`).digest('base64url');
+    return createHmac('sha256', this.config.keys.mailLinks).update(`${purpose}:${id}:${expiry}`).digest('base64url');
   }
 }

@@ -19,8 +19,8 @@ describe('bulk enrolment from a CSV by an org admin', () => {
 
   it('enrols every good row in file order, adds new people as members, and says why the bad rows failed', async () => {
     const trainer = await createTrainer(api.app);
-    const live = await insertCourse(api.app, { format: 'live' });
-    const online = await insertCourse(api.app, { format: 'online' });
+    const live = await insertCourse(api.app, { author: trainer, format: 'live' });
+    const online = await insertCourse(api.app, { author: trainer, format: 'online' });
     const session = await scheduleSession(api, trainer, live, { capacity: 2 });
     const t = Date.now();
     const csv = [

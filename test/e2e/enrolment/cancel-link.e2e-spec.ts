@@ -17,7 +17,7 @@ describe('the one-click cancel link in enrolment mails', () => {
   afterAll(() => api.close());
 
   it('asks first (a mail scanner opening the link changes nothing), then cancels and promotes the next in line', async () => {
-    const course = await insertCourse(api.app, { title: 'Zie mij: open trainingsdag' });
+    const course = await insertCourse(api.app, { author: trainer, title: 'Zie mij: open trainingsdag' });
     const session = await scheduleSession(api, trainer, course, { capacity: 1 });
     const [anna, bram] = [await createPerson(api.app), await createPerson(api.app, { locale: 'en' })];
     const first = await requestEnrolment(api, anna, course.id, session.id);
@@ -46,7 +46,7 @@ describe('the one-click cancel link in enrolment mails', () => {
   });
 
   it('speaks English to an English-speaking learner', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, course);
     const learner = await createPerson(api.app, { locale: 'en' });
     const enrolment = await requestEnrolment(api, learner, course.id, session.id);
@@ -56,7 +56,7 @@ describe('the one-click cancel link in enrolment mails', () => {
   });
 
   it('refuses a forged or altered token (404) and cancels nothing', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, course);
     const learner = await createPerson(api.app);
     const enrolment = await requestEnrolment(api, learner, course.id, session.id);

@@ -28,13 +28,13 @@ describe('online modules: the quiz', () => {
   describe('quiz', () => {
     it('grades single and multiple choice on the server, and passes exactly at the pass mark', async () => {
       // 4 questions, pass mark 75: three right passes, two right fails
-      const course = await createOnlineCourse(api, tenant.trainer, { lessons: 1, passMark: 75 });
+      const course = await createOnlineCourse(api, tenant.trainer, { lessons: 1, passMark: 75, maxAttempts: 5 });
       const learner = await createPerson(api.app);
       const enrolmentId = await enrol(api, learner, course.id);
 
       const allWrong = await submit(learner, enrolmentId, QUIZ_WRONG);
       expect(allWrong.status).toBe(201);
-      expect(allWrong.body).toEqual({ score: 0, passed: false, attemptNumber: 1, attemptsLeft: null, enrolmentStatus: 'active' });
+      expect(allWrong.body).toEqual({ score: 0, passed: false, correctCount: 0, questionCount: 4, attemptNumber: 1, attemptsLeft: 4, enrolmentStatus: 'active' });
 
       // multiple choice: a subset or a superset of the right options is wrong
       const partial = await submit(learner, enrolmentId, [[1], [0], [0], [1, 2, 0]]);
@@ -53,6 +53,26 @@ describe('online modules: the quiz', () => {
         { attempt_number: 3, score: 50, passed: false },
         { attempt_number: 4, score: 75, passed: true },
       ]);
+    });
+
+    it('a quiz saved without a limit allows 3 attempts, and a failed attempt says how many are right, not which', async () => {
+      const course = await createOnlineCourse(api, tenant.trainer, { lessons: 1, passMark: 100 });
+      const quiz = await api.http().get(`/api/courses/${course.id}/quiz`).set(tenant.trainer.auth);
+      expect(quiz.body.maxAttempts).toBe(3);
+      const learner = await createPerson(api.app);
+      const enrolmentId = await enrol(api, learner, course.id);
+
+      const oneWrong = [QUIZ_RIGHT[0], QUIZ_RIGHT[1], QUIZ_RIGHT[2], QUIZ_WRONG[3]];
+      const first = await submit(learner, enrolmentId, oneWrong);
+      // exactly these keys: nothing per question (no "results", "correct", "wrongQuestions")
+      expect(first.body).toEqual({ score: 75, passed: false, correctCount: 3, questionCount: 4, attemptNumber: 1, attemptsLeft: 2, enrolmentStatus: 'active' });
+      expect((await submit(learner, enrolmentId, QUIZ_WRONG)).body).toMatchObject({ correctCount: 0, attemptsLeft: 1 });
+      expect((await submit(learner, enrolmentId, QUIZ_WRONG)).body).toMatchObject({ attemptNumber: 3, attemptsLeft: 0 });
+      const fourth = await submit(learner, enrolmentId, QUIZ_RIGHT);
+      expect(fourth.status).toBe(409);
+      expect(fourth.body.code).toBe('enrolment.quiz-attempts-exhausted');
+      const detail = await api.http().get(`/api/enrolments/${enrolmentId}`).set(learner.auth);
+      expect(detail.body).toMatchObject({ maxAttempts: 3, attemptsLeft: 0 });
     });
 
     it('refuses answers that do not fit the quiz with 400 naming the field', async () => {

@@ -19,7 +19,7 @@ describe('enrolment: the session roster', () => {
 
   describe('the roster', () => {
     it('shows everyone to trainers, the enrolments their organisation made to org admins, 403 to others who can see it', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const session = await scheduleSession(api, trainer, course);
       const outsider = await createPerson(api.app);
       const byAdmin = await api.http().post('/api/enrolments').set(tenant.admin.auth).send({ courseId: course.id, sessionId: session.id, userId: tenant.learner.user.id });

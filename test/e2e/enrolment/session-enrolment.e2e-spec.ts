@@ -22,7 +22,7 @@ describe('enrolment in a session: the rules', () => {
 
   describe('enrolment rules', () => {
     it('refuses after the deadline or the start (422), and a cancelled session (409)', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const [learner] = await createLearners(api.app, 1);
       const late = await scheduleSession(api, trainer, course, { enrolmentDeadline: iso(Date.now() + 1000) });
       const cancelled = await scheduleSession(api, trainer, course);
@@ -40,7 +40,7 @@ describe('enrolment in a session: the rules', () => {
     });
 
     it('one learner sending 50 parallel enrolments gets one row, and the same enrolment back', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const session = await scheduleSession(api, trainer, course, { capacity: 5 });
       const learner = await createPerson(api.app);
       const responses = await Promise.all(Array.from({ length: 50 }, () => requestEnrolment(api, learner, course.id, session.id)));
@@ -55,7 +55,7 @@ describe('enrolment in a session: the rules', () => {
     });
 
     it('a second session of the same course is 409, also when both are asked at once', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const [a, b] = await Promise.all([scheduleSession(api, trainer, course), scheduleSession(api, trainer, course)]);
       const learners = await createLearners(api.app, 10);
       const results = await Promise.all(learners.flatMap((l) => [requestEnrolment(api, l, course.id, a.id), requestEnrolment(api, l, course.id, b.id)]));

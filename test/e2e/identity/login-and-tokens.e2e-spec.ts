@@ -67,7 +67,7 @@ describe('identity: register, login, tokens and roles', () => {
       ['no token', () => undefined],
       ['garbage', () => 'Bearer not-a-token'],
       ['another scheme', () => `Basic ${Buffer.from('a:b').toString('base64')}`],
-      ['expired', () => `Bearer ${sign({ sub: learner.user.id, typ: 'access' }, api.app.get(AppConfig).jwt.secret, { expiresIn: -10 })}`],
+      ['expired', () => `Bearer ${sign({ sub: learner.user.id, typ: 'access' }, api.app.get(AppConfig).keys.accessTokens, { expiresIn: -10 })}`],
       ['signed with another secret', () => `Bearer ${sign({ sub: learner.user.id, typ: 'access' }, 'x'.repeat(40))}`],
       ['tampered payload', () => {
         const [h, , s] = learner.token.split('.');
@@ -79,7 +79,7 @@ describe('identity: register, login, tokens and roles', () => {
         const p = Buffer.from(JSON.stringify({ sub: learner.user.id, typ: 'access' })).toString('base64url');
         return `Bearer ${h}.${p}.`;
       }],
-      ['for a user that does not exist', () => `Bearer ${sign({ sub: '00000000-0000-4000-8000-000000000000', typ: 'access' }, api.app.get(AppConfig).jwt.secret)}`],
+      ['for a user that does not exist', () => `Bearer ${sign({ sub: '00000000-0000-4000-8000-000000000000', typ: 'access' }, api.app.get(AppConfig).keys.accessTokens)}`],
     ];
     it.each(cases)('%s', async (_, header) => {
       const value = header();

@@ -28,7 +28,7 @@ describe('the worker keeps its job schedulers after Redis forgets them', () => {
   };
 
   it('registers the outbox relay and the reminder sweep, and registers them again after a flush', async () => {
-    expect(await schedulerIds()).toEqual(['messages-sweep', 'outbox-relay']);
+    expect(await schedulerIds()).toEqual(['maintenance-sweep', 'messages-sweep', 'outbox-relay']);
     // Redis restarted without persistence: every key of this run's queues is gone.
     const redis = new Redis(process.env.REDIS_URL as string);
     try {
@@ -38,7 +38,7 @@ describe('the worker keeps its job schedulers after Redis forgets them', () => {
       redis.disconnect();
     }
     expect(await schedulerIds()).toEqual([]);
-    await waitFor(schedulerIds, (ids) => ids.length === 2, { timeoutMs: 20_000, what: 'the schedulers to be back' });
-    expect(await schedulerIds()).toEqual(['messages-sweep', 'outbox-relay']);
+    await waitFor(schedulerIds, (ids) => ids.length === 3, { timeoutMs: 20_000, what: 'the schedulers to be back' });
+    expect(await schedulerIds()).toEqual(['maintenance-sweep', 'messages-sweep', 'outbox-relay']);
   });
 });

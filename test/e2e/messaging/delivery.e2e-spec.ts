@@ -228,6 +228,17 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
       messageId: '<proef@schakel>',
     });
     catcher.onModuleDestroy();
+    // Outside the embedded development default the page does not exist.
+    expect((await api.http().get('/dev/mail')).status).toBe(404);
+    const dev = await startApi({ SCHAKEL_EMBEDDED: 'true' });
+    try {
+      await showsCaughtMail(dev, subject);
+    } finally {
+      await dev.close();
+    }
+  });
+
+  const showsCaughtMail = async (api: TestApi, subject: string) => {
     const list = await api.http().get('/dev/mail');
     expect(list.status).toBe(200);
     expect(list.headers['content-type']).toMatch(/text\/html/);
@@ -239,5 +250,5 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
     expect(one.text).toContain('invite.ics');
     expect(one.text).toContain(`Subject: ${subject}`);
     expect((await api.http().get('/dev/mail/not-a-uuid')).status).toBe(400);
-  });
+  };
 });

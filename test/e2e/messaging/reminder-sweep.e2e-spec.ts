@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { JobProducer, OutboxRelay } from '@schakel/jobs';
 import { SweepService } from '@schakel/messaging';
@@ -46,6 +47,13 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
       { timeoutMs: 30_000, intervalMs: 500, what: 'every delivery to finish' },
     );
   const mailsTo = (person: Person) => sink.to(person.user.email);
+  /** What a Dutch reminder for this session must say now: "Vandaag om 14:00" or "Morgen om 14:00" (Amsterdam). */
+  const reminderSubject = async (sessionId: string, course: string) => {
+    const [{ starts_at }]: Array<{ starts_at: Date }> = await db().query(`SELECT starts_at FROM sessions WHERE id = $1`, [sessionId]);
+    const start = DateTime.fromJSDate(starts_at, { zone: 'Europe/Amsterdam' });
+    const today = start.hasSame(DateTime.now().setZone('Europe/Amsterdam'), 'day');
+    return `${today ? 'Vandaag' : 'Morgen'} om ${start.toFormat('HH:mm')}: ${course}`;
+  };
 
   beforeAll(async () => {
     dropDatabase = await isolateRun('msg');
@@ -114,9 +122,11 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
     await ensureWorkers();
     await settle();
 
+    // 20 hours ahead is today or tomorrow depending on the hour this runs: the subject says which, with the time.
+    const expected = await reminderSubject(tomorrow.id, 'Het eerste gesprek');
     for (const person of confirmed.slice(0, 5)) {
       const mails = mailsTo(person);
-      expect(mails.map((m) => m.subject)).toEqual(['Morgen: Het eerste gesprek']);
+      expect(mails.map((m) => m.subject)).toEqual([expected]);
       expect(header(mails[0], 'list-unsubscribe')).toMatch(/^<http:\/\/schakel\.test\/api\/unsubscribe\?token=.+>$/);
       expect(header(mails[0], 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     }
@@ -124,7 +134,7 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
     expect(mailsTo(cancelled)).toHaveLength(0);
     expect(mailsTo(waitlisted)).toHaveLength(0);
     expect(mailsTo(tooEarly)).toHaveLength(0);
-    for (const person of [weekAhead1, weekAhead2]) expect(mailsTo(person).map((m) => m.subject)).toEqual(['Binnenkort: Verdiepend gesprek']);
+    for (const person of [weekAhead1, weekAhead2]) expect(mailsTo(person).map((m) => m.subject)).toEqual(['Over 3 dagen: Verdiepend gesprek']);
 
     // Jobs that arrive late (a retry, a stalled job handed back) find the reminder sent.
     const queue = api.app.get(JobProducer).queue('messages');
@@ -136,7 +146,7 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
     );
     // Later sweeps find nothing new.
     expect((await sweep()).due).toBe(0);
-    expect(sink.mails.filter((m) => m.subject?.startsWith('Morgen: Het eerste gesprek'))).toHaveLength(5);
+    expect(sink.mails.filter((m) => m.subject === expected)).toHaveLength(5);
   });
 
   it('holds reminders beyond the daily limit, but never a session change', async () => {

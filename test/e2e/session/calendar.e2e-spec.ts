@@ -35,7 +35,7 @@ describe('calendars: session invites and personal feeds', () => {
   afterAll(() => api.close());
 
   it('puts meetings on the last Sundays of March and October at the right instants; changes keep the UID with a higher SEQUENCE; cancellation is marked', async () => {
-    const course = await insertCourse(api.app, { title: 'Zie mij' });
+    const course = await insertCourse(api.app, { author: trainer, title: 'Zie mij' });
     // 28 March 2027 and 31 October 2027 are the last Sundays: 10:00–12:00 in Amsterdam each time
     const session = await scheduleSession(api, trainer, course, {
       meetings: [
@@ -82,8 +82,8 @@ describe('calendars: session invites and personal feeds', () => {
   });
 
   it('a personal feed: secret URL, confirmed sessions only, stable until rotated, revocable', async () => {
-    const course = await insertCourse(api.app);
-    const other = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
+    const other = await insertCourse(api.app, { author: trainer });
     const seat = await scheduleSession(api, trainer, course, { capacity: 5 });
     const full = await scheduleSession(api, trainer, other, { capacity: 1 });
     const [learner, someoneElse] = await Promise.all([createPerson(api.app), createPerson(api.app)]);

@@ -24,7 +24,7 @@ describe('sessions: scheduling and changes by the trainer', () => {
 
   describe('scheduling', () => {
     it('creates a session with meetings, the creator as trainer, and counts', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const start = Date.now() + 10 * DAY;
       const response = await api.http().post(`/api/courses/${course.id}/sessions`).set(trainer.auth).send({
         meetings: [
@@ -44,7 +44,7 @@ describe('sessions: scheduling and changes by the trainer', () => {
     });
 
     it('refuses bad input with 400 and field details, never a 500', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const start = Date.now() + 10 * DAY;
       const base = { meetings: [{ startsAt: iso(start), endsAt: iso(start + 3_600_000) }], location: 'Zaal 1', capacity: 5, visibility: 'open' };
       const cases: Array<[object, string]> = [
@@ -65,8 +65,8 @@ describe('sessions: scheduling and changes by the trainer', () => {
     });
 
     it('only for live or blended courses (422), and only by trainers or platform admins (403); in-company only for one’s own organisation (404 otherwise)', async () => {
-      const online = await insertCourse(api.app, { format: 'online' });
-      const live = await insertCourse(api.app, { format: 'blended' });
+      const online = await insertCourse(api.app, { author: trainer, format: 'online' });
+      const live = await insertCourse(api.app, { author: trainer, format: 'blended' });
       const body = { meetings: [{ startsAt: iso(Date.now() + DAY), endsAt: iso(Date.now() + DAY + 3_600_000) }], location: 'Zaal', capacity: 3, visibility: 'open' };
       expect((await api.http().post(`/api/courses/${online.id}/sessions`).set(trainer.auth).send(body)).status).toBe(422);
       expect((await api.http().post(`/api/courses/${live.id}/sessions`).set(tenant.learner.auth).send(body)).status).toBe(403);
@@ -81,7 +81,7 @@ describe('sessions: scheduling and changes by the trainer', () => {
 
   describe('changes by the trainer', () => {
     it('moves a meeting: stable ids, higher sequences, session.changed for confirmed learners only', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const session = await scheduleSession(api, trainer, course, { capacity: 1 });
       const [first, second] = await createLearners(api.app, 2);
       await requestEnrolment(api, first, course.id, session.id);
@@ -105,7 +105,7 @@ describe('sessions: scheduling and changes by the trainer', () => {
     });
 
     it('cancels a session: every open enrolment is cancelled and told', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const session = await scheduleSession(api, trainer, course, { capacity: 2 });
       const learners = await createLearners(api.app, 3);
       for (const l of learners) await requestEnrolment(api, l, course.id, session.id);

@@ -22,7 +22,7 @@ describe('waitlist: seats under concurrency', () => {
   const noServerErrors = (statuses: number[]) => expect(statuses.filter((s) => s >= 500)).toEqual([]);
 
   it('storm: 200 learners at once for 20 seats → 20 confirmed, 180 waitlisted at 1..180, no 5xx', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, course, { capacity: 20 });
     const learners = await createLearners(api.app, 200);
     const responses = await Promise.all(learners.map((l) => requestEnrolment(api, l, course.id, session.id)));
@@ -47,7 +47,7 @@ describe('waitlist: seats under concurrency', () => {
   });
 
   it('storm: capacity 1 with 300 requests → exactly one seat', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, course, { capacity: 1 });
     const learners = await createLearners(api.app, 300);
     const responses = await Promise.all(learners.map((l) => requestEnrolment(api, l, course.id, session.id)));
@@ -59,7 +59,7 @@ describe('waitlist: seats under concurrency', () => {
   });
 
   it('churn: 10 cancel while 10 newcomers enrol → the promoted are exactly positions 1..10, once each', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, course, { capacity: 20 });
     const learners = await createLearners(api.app, 50);
     const ids = new Map<string, string>();
@@ -89,7 +89,7 @@ describe('waitlist: seats under concurrency', () => {
   });
 
   it('capacity raised and lowered during a storm: never more confirmed than capacity, the line stays 1..n', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, course, { capacity: 10 });
     const learners = await createLearners(api.app, 120);
     const changes = [15, 12, 30, 25, 40, 35, 20].map((capacity) =>
@@ -110,7 +110,7 @@ describe('waitlist: seats under concurrency', () => {
   });
 
   it('within the cutoff nobody is promoted automatically; the trainer confirms by hand (409 without a seat)', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, course, { capacity: 1, inDays: 0.5 });
     const [a, b, c] = await createLearners(api.app, 3);
     const ea = (await requestEnrolment(api, a, course.id, session.id)).body;
@@ -137,7 +137,7 @@ describe('waitlist: seats under concurrency', () => {
   });
 
   it('leaving the waitlist closes the gap; cancelling twice is harmless; others get 404', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, course, { capacity: 1 });
     const learners = await createLearners(api.app, 4);
     const enrolments = [];
@@ -154,12 +154,12 @@ describe('waitlist: seats under concurrency', () => {
 
   it('an org admin cancels an enrolment her organisation made for a member; an online enrolment is cancelled too', async () => {
     const tenant = await createTenant(api.app);
-    const live = await insertCourse(api.app);
+    const live = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, live);
     const seat = (await api.http().post('/api/enrolments').set(tenant.admin.auth).send({ courseId: live.id, sessionId: session.id, userId: tenant.learner.user.id })).body;
     expect((await api.http().post(`/api/enrolments/${seat.id}/cancel`).set(tenant.admin.auth)).body).toMatchObject({ status: 'cancelled' });
 
-    const online = await insertCourse(api.app, { format: 'online' });
+    const online = await insertCourse(api.app, { author: trainer, format: 'online' });
     const active = await api.http().post('/api/enrolments').set(tenant.learner.auth).send({ courseId: online.id });
     expect(active.body.status).toBe('active');
     const cancelled = await api.http().post(`/api/enrolments/${active.body.id}/cancel`).set(tenant.learner.auth);

@@ -23,7 +23,7 @@ describe('sessions: who sees which session', () => {
 
   describe('visibility', () => {
     it('shows open sessions to anyone and in-company ones only to members and trainers (404 otherwise)', async () => {
-      const course = await insertCourse(api.app);
+      const course = await insertCourse(api.app, { author: trainer });
       const open = await scheduleSession(api, trainer, course);
       const internal = await scheduleSession(api, tenant.trainer, course, { visibility: 'in-company', organisationId: tenant.organisation.id, trainerIds: [trainer.user.id] });
 

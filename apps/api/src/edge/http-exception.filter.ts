@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainException, FieldProblem } from '@schakel/common';
+import { DomainException, FieldProblem, inputFaultOf, isDatabaseUnavailable } from '@schakel/common';
 
 interface ErrorBody {
   statusCode: number;
@@ -23,11 +23,22 @@ const reason = (status: number) =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
 
+const RETRY_AFTER_SECONDS = 5;
+
 /** Terminus's 503 carries the health report itself, which the contract keeps as is. */
 function isHealthReport(exception: unknown): exception is HttpException {
   if (!(exception instanceof HttpException) || exception.getStatus() !== 503) return false;
   const payload = exception.getResponse();
   return typeof payload === 'object' && payload !== null && 'status' in payload && 'details' in payload;
+}
+
+type HealthEntries = Record<string, { status: string }>;
+
+function withoutErrorText(report: string | object): object {
+  const { status, info, error, details } = report as { status: string; info?: HealthEntries; error?: HealthEntries; details?: HealthEntries };
+  const statusOnly = (entries: HealthEntries | undefined) =>
+    Object.fromEntries(Object.entries(entries ?? {}).map(([name, entry]) => [name, { status: entry.status }]));
+  return { status, info: statusOnly(info), error: statusOnly(error), details: statusOnly(details) };
 }
 
 /** Turns every error into the contract's shape; only a real fault becomes a 500, and it is logged. */
@@ -38,11 +49,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (isHealthReport(exception)) {
-      response.status(exception.getStatus()).json(exception.getResponse());
+      // Up or down per dependency, nothing more: error text (hosts, ports, drivers) is for the logs.
+      this.logger.warn(`health check failed: ${JSON.stringify(exception.getResponse())}`);
+      response.status(exception.getStatus()).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json(withoutErrorText(exception.getResponse()));
       return;
     }
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Retry-After tells clients and load balancers that the outage is short: the pool reconnects by itself.
+    if (body.statusCode === 503 && !response.headersSent) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (body.statusCode === 503) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
 
@@ -74,6 +90,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (typeof parser?.status === 'number' && parser.status >= 400 && parser.status < 500) {
       return { statusCode: parser.status, error: reason(parser.status), message: 'The request could not be read' };
+    }
+    const fault = inputFaultOf(exception);
+    if (fault) {
+      return { statusCode: fault.status, error: reason(fault.status), message: fault.message, details: [{ field: fault.field ?? 'body', problem: fault.problem }] };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, error: reason(503), message: 'The service is briefly unavailable; please try again shortly' };
     }
     return { statusCode: 500, error: reason(500), message: 'Something went wrong on our side' };
   }

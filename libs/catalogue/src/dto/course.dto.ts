@@ -157,7 +157,8 @@ export class QuizSummaryResponse {
 export class CourseDetailResponse extends CourseSummaryResponse {
   @ApiProperty({ type: [PrerequisiteResponse] }) prerequisites: PrerequisiteResponse[];
   @ApiProperty({ format: 'uuid', nullable: true }) renewsCourseId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) authorId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "only for the course's authors: the public detail names no person" })
+  authorId?: string | null;
   @ApiProperty() lessonCount: number;
   @ApiProperty({ type: QuizSummaryResponse, nullable: true }) quiz: QuizSummaryResponse | null;
   @ApiProperty() createdAt: string;
@@ -170,6 +171,7 @@ export const toCourseDetail = (
   prerequisites: PrerequisiteResponse[],
   lessonCount: number,
   quiz: Quiz | null,
+  forAuthor: boolean,
 ): CourseDetailResponse => ({
   id: course.id,
   slug: course.slug,
@@ -185,7 +187,7 @@ export const toCourseDetail = (
   prerequisiteIds: prerequisites.map((p) => p.id),
   prerequisites,
   renewsCourseId: course.renewsCourseId,
-  authorId: course.createdById,
+  ...(forAuthor ? { authorId: course.createdById } : {}),
   lessonCount,
   quiz: quiz ? { passMark: quiz.passMark, maxAttempts: quiz.maxAttempts, questionCount: quiz.questions.length } : null,
   createdAt: course.createdAt.toISOString(),

@@ -24,7 +24,7 @@ export class PutQuizDto {
   @ValidateIf((_object: object, value: unknown) => value !== undefined) @IsInt() @Min(0) @Max(100)
   passMark?: number;
 
-  @ApiPropertyOptional({ minimum: 1, nullable: true, description: 'no limit when left out' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, nullable: true, description: '3 when left out' })
   @IsOptional() @IsInt() @Min(1) @Max(100)
   maxAttempts?: number | null;
 
@@ -43,7 +43,7 @@ export class LearnerQuestionResponse {
 export class LearnerQuizResponse {
   @ApiProperty({ format: 'uuid' }) courseId: string;
   @ApiProperty() passMark: number;
-  @ApiProperty({ nullable: true }) maxAttempts: number | null;
+  @ApiProperty() maxAttempts: number;
   @ApiProperty({ type: [LearnerQuestionResponse] }) questions: LearnerQuestionResponse[];
 }
 
@@ -55,7 +55,7 @@ export class AuthorQuestionResponse extends LearnerQuestionResponse {
 export class AuthorQuizResponse {
   @ApiProperty({ format: 'uuid' }) courseId: string;
   @ApiProperty() passMark: number;
-  @ApiProperty({ nullable: true }) maxAttempts: number | null;
+  @ApiProperty() maxAttempts: number;
   @ApiProperty({ type: [AuthorQuestionResponse] }) questions: AuthorQuestionResponse[];
   @ApiProperty() updatedAt: string;
 }

@@ -1,6 +1,9 @@
 import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Course } from './course.entity';
 
+/** The attempt limit of a quiz whose author sets none. */
+export const DEFAULT_QUIZ_MAX_ATTEMPTS = 3;
+
 export type QuestionKind = 'single' | 'multiple';
 
 /** Stored with the correct answers; never sent to a learner as is. */
@@ -15,7 +18,7 @@ export interface QuizQuestion {
 @Entity('quizzes')
 @Unique('uq_quizzes_course', ['courseId'])
 @Check('ck_quizzes_pass_mark', `"pass_mark" BETWEEN 0 AND 100`)
-@Check('ck_quizzes_max_attempts', `"max_attempts" IS NULL OR "max_attempts" > 0`)
+@Check('ck_quizzes_max_attempts', `"max_attempts" BETWEEN 1 AND 100`)
 export class Quiz {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -31,8 +34,9 @@ export class Quiz {
   @Column({ type: 'integer' })
   passMark: number;
 
-  @Column({ type: 'integer', nullable: true })
-  maxAttempts: number | null;
+  /** Always limited (default 3): unlimited attempts would let anyone find the answer key by trying. */
+  @Column({ type: 'integer', default: DEFAULT_QUIZ_MAX_ATTEMPTS })
+  maxAttempts: number;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   questions: QuizQuestion[];

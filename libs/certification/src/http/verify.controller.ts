@@ -22,7 +22,7 @@ export class VerifyController {
   /** The body is the PDF itself (application/pdf, at most 5 MB; see CertificationHttpModule). */
   @Post(':code/check')
   @Public()
-  @RateLimit('verify')
+  // Limited by the API's edge before the upload is read (configureApi), not by a guard after it.
   @HttpCode(200)
   @ApiConsumes('application/pdf')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })

@@ -41,6 +41,15 @@ describe('CertificateRenderer', () => {
     }
   });
 
+  it('prints every name exactly with the embedded Unicode font: "Łukasz Şahin Doğan", Turkish ı, Hungarian ő, Czech č, Dutch ij', async () => {
+    for (const holderName of ['Łukasz Şahin Doğan', 'Işıl Kovács-Erdős', 'Čeněk IJsselstein-Hoëbeek']) {
+      const { pdf } = await renderer.render(content({ holderName }));
+      expect(await pdfText(pdf)).toContain(holderName);
+      expect(pdf.toString('latin1')).toMatch(/\/FontFile2/); // an embedded TrueType font, not a built-in one
+      expect(pdf.toString('latin1')).not.toMatch(/\/BaseFont \/Helvetica/);
+    }
+  });
+
   it('renders the same certificate to the same bytes (a retry overwrites with equal content)', async () => {
     const c = content();
     const [a, b] = await Promise.all([renderer.render(c), renderer.render(c)]);

@@ -1,4 +1,18 @@
+import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+
+/**
+ * Embedded DejaVu (npm dejavu-fonts-ttf, a dependency): pdfkit's built-in Helvetica knows
+ * only WinAnsi, so "Łukasz Şahin Doğan" came out as mojibake. DejaVu covers Latin Extended
+ * (ł ş ğ ı ő č, Dutch ij and diacritics) and is subset-embedded, so every reader shows it.
+ */
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONTS = {
+  sans: join(FONT_DIR, 'DejaVuSans.ttf'),
+  'sans-bold': join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
+  'mono-bold': join(FONT_DIR, 'DejaVuSansMono-Bold.ttf'),
+} as const;
+type FontName = keyof typeof FONTS;
 
 /** One line of a template's output: `field: text`. */
 export interface LayoutLine {
@@ -19,7 +33,7 @@ export function parseLayout(output: string): LayoutLine[] {
 }
 
 interface Style {
-  font: string;
+  font: FontName;
   size: number;
   color: string;
   gapBefore: number;
@@ -28,20 +42,20 @@ interface Style {
 const GREEN = '#1f5130';
 const INK = '#1a1a1a';
 const STYLES: Record<string, Style> = {
-  heading: { font: 'Helvetica-Bold', size: 34, color: GREEN, gapBefore: 0 },
-  subheading: { font: 'Helvetica', size: 12, color: '#4d4d4d', gapBefore: 4 },
-  text: { font: 'Helvetica', size: 14, color: INK, gapBefore: 12 },
-  holder: { font: 'Helvetica-Bold', size: 26, color: INK, gapBefore: 8 },
-  course: { font: 'Helvetica-Bold', size: 20, color: GREEN, gapBefore: 8 },
-  detail: { font: 'Helvetica', size: 12, color: INK, gapBefore: 4 },
-  validity: { font: 'Helvetica-Bold', size: 14, color: INK, gapBefore: 12 },
+  heading: { font: 'sans-bold', size: 34, color: GREEN, gapBefore: 0 },
+  subheading: { font: 'sans', size: 12, color: '#4d4d4d', gapBefore: 4 },
+  text: { font: 'sans', size: 14, color: INK, gapBefore: 12 },
+  holder: { font: 'sans-bold', size: 26, color: INK, gapBefore: 8 },
+  course: { font: 'sans-bold', size: 20, color: GREEN, gapBefore: 8 },
+  detail: { font: 'sans', size: 12, color: INK, gapBefore: 4 },
+  validity: { font: 'sans-bold', size: 14, color: INK, gapBefore: 12 },
 };
 /** Fields placed in the footer, beside the QR code, rather than in the centred body. */
 const FOOTER_STYLES: Record<string, Style> = {
-  'code-label': { font: 'Helvetica', size: 10, color: '#4d4d4d', gapBefore: 0 },
-  code: { font: 'Courier-Bold', size: 15, color: INK, gapBefore: 2 },
-  verify: { font: 'Helvetica', size: 9, color: '#4d4d4d', gapBefore: 4 },
-  issuer: { font: 'Helvetica-Bold', size: 11, color: GREEN, gapBefore: 10 },
+  'code-label': { font: 'sans', size: 10, color: '#4d4d4d', gapBefore: 0 },
+  code: { font: 'mono-bold', size: 15, color: INK, gapBefore: 2 },
+  verify: { font: 'sans', size: 9, color: '#4d4d4d', gapBefore: 4 },
+  issuer: { font: 'sans-bold', size: 11, color: GREEN, gapBefore: 10 },
 };
 
 /** A QR code's module matrix (from the qrcode package): `data[row * size + col]` is 1 when dark. */
@@ -89,6 +103,7 @@ export function layoutPdf(lines: LayoutLine[], options: PdfOptions): Promise<Buf
     margin: 56,
     info: { Title: options.title, Author: 'Schakel', Creator: 'Schakel', Producer: 'Schakel', CreationDate: options.createdAt },
   });
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

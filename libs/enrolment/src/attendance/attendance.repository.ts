@@ -9,12 +9,12 @@ export interface AttendanceMark {
 
 @Injectable()
 export class AttendanceRepository {
-  async enrolmentStatuses(manager: EntityManager, sessionId: string, ids: string[]): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; status: string }> = await manager.query(
-      `SELECT id, status FROM enrolments WHERE session_id = $1 AND id = ANY($2)`,
+  async enrolmentStatuses(manager: EntityManager, sessionId: string, ids: string[]): Promise<Map<string, { status: string; userId: string }>> {
+    const rows: Array<{ id: string; status: string; user_id: string }> = await manager.query(
+      `SELECT id, status, user_id FROM enrolments WHERE session_id = $1 AND id = ANY($2)`,
       [sessionId, ids],
     );
-    return new Map(rows.map((r) => [r.id, r.status]));
+    return new Map(rows.map((r) => [r.id, { status: r.status, userId: r.user_id }]));
   }
 
   /**

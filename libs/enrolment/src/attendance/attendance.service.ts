@@ -22,10 +22,16 @@ export class AttendanceService {
     await this.access.requireTrainer(actor, sessionId, { allowPlatformAdmin: false });
     const meetings = (await this.sessions.meetingsOf([sessionId])).filter((m) => !m.cancelledAt);
     const meetingIds = new Set(meetings.map((m) => m.id));
+    // Attendance is a witness statement: nobody can have been present at a meeting that has not begun.
+    const now = Date.now();
+    const started = new Set(meetings.filter((m) => m.startsAt.getTime() <= now).map((m) => m.id));
     const marks = new Map<string, AttendanceMark>();
     dto.records.forEach((r, i) => {
       if (r.meetingId && !meetingIds.has(r.meetingId)) throw EnrolmentError.unknownMeeting(`records[${i}].meetingId`);
-      for (const meetingId of r.meetingId ? [r.meetingId] : meetingIds) {
+      if (r.meetingId ? !started.has(r.meetingId) : started.size === 0) {
+        throw EnrolmentError.meetingNotStarted(r.meetingId ? `records[${i}].meetingId` : `records[${i}]`);
+      }
+      for (const meetingId of r.meetingId ? [r.meetingId] : started) {
         marks.set(`${r.enrolmentId}/${meetingId}`, { enrolmentId: r.enrolmentId, meetingId, present: r.present });
       }
     });
@@ -34,10 +40,13 @@ export class AttendanceService {
 
     const completed = await this.work.run(async (tx) => {
       const { manager } = tx;
-      const statuses = await this.attendance.enrolmentStatuses(manager, sessionId, enrolmentIds);
+      const enrolments = await this.attendance.enrolmentStatuses(manager, sessionId, enrolmentIds);
       dto.records.forEach((r, i) => {
-        const status = statuses.get(r.enrolmentId);
-        if (!status) throw EnrolmentError.notInSession(`records[${i}].enrolmentId`);
+        const found = enrolments.get(r.enrolmentId);
+        if (!found) throw EnrolmentError.notInSession(`records[${i}].enrolmentId`);
+        // A trainer who also sits in her own session cannot certify herself: another trainer marks her.
+        if (found.userId === actor.id) throw EnrolmentError.ownAttendance(`records[${i}].enrolmentId`);
+        const status = found.status;
         if (status !== 'confirmed' && status !== 'completed') throw EnrolmentError.noSeatToAttend(`records[${i}].enrolmentId`);
       });
       if (sorted.length > 0) await this.attendance.upsert(manager, sorted, actor.id);

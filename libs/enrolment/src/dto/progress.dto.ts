@@ -20,8 +20,10 @@ export class MyEnrolmentsQueryDto extends PageQueryDto {
 export class QuizAttemptResultResponse {
   @ApiProperty({ description: 'percentage of questions answered exactly right' }) score: number;
   @ApiProperty() passed: boolean;
+  @ApiProperty({ description: 'how many questions are right (never which)' }) correctCount: number;
+  @ApiProperty() questionCount: number;
   @ApiProperty() attemptNumber: number;
-  @ApiProperty({ nullable: true, description: 'null when attempts are not limited' }) attemptsLeft: number | null;
+  @ApiProperty({ description: 'every quiz is limited (3 attempts unless its author chose otherwise)' }) attemptsLeft: number;
   @ApiProperty({ enum: ENROLMENT_STATUSES, description: 'completed when this attempt finished the course' })
   enrolmentStatus: EnrolmentStatus;
 }
@@ -74,7 +76,7 @@ export class EnrolmentDetailResponse extends MyEnrolmentResponse {
   @ApiProperty({ type: [String], format: 'uuid' }) completedLessonIds: string[];
   @ApiProperty({ type: [AttemptResponse] }) attempts: AttemptResponse[];
   @ApiProperty({ nullable: true }) maxAttempts: number | null;
-  @ApiProperty({ nullable: true, description: 'null when unlimited or there is no quiz' }) attemptsLeft: number | null;
+  @ApiProperty({ nullable: true, description: 'null when there is no quiz' }) attemptsLeft: number | null;
 }
 
 export class EnrolmentQuizResponse extends LearnerQuizResponse {

@@ -4,7 +4,8 @@ import { User } from '@schakel/identity';
 import { Organisation } from '@schakel/organisation';
 import { Session } from '@schakel/session';
 
-export const ENROLMENT_STATUSES = ['active', 'confirmed', 'waitlisted', 'completed', 'cancelled'] as const;
+/** not-admitted / no-show: settled after the session ended (SeatLedger.settleEnded), no longer open. */
+export const ENROLMENT_STATUSES = ['active', 'confirmed', 'waitlisted', 'completed', 'cancelled', 'not-admitted', 'no-show'] as const;
 /** active: online, in progress; confirmed: a seat in a session; waitlisted: in line for one. */
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 export const OPEN_ENROLMENT_STATUSES: EnrolmentStatus[] = ['active', 'confirmed', 'waitlisted'];
@@ -16,7 +17,7 @@ export const OPEN_ENROLMENT_STATUSES: EnrolmentStatus[] = ['active', 'confirmed'
 @Index('ix_enrolments_user', ['userId', 'createdAt'])
 @Index('ix_enrolments_organisation', { synchronize: false })
 @Index('ix_enrolments_nudge', { synchronize: false }) // messaging: active enrolments by last activity
-@Check('ck_enrolments_status', `"status" IN ('active', 'confirmed', 'waitlisted', 'completed', 'cancelled')`)
+@Check('ck_enrolments_status', `"status" IN ('active', 'confirmed', 'waitlisted', 'completed', 'cancelled', 'not-admitted', 'no-show')`)
 @Check('ck_enrolments_waitlist', `("status" = 'waitlisted') = ("waitlist_position" IS NOT NULL)`)
 @Check('ck_enrolments_waitlist_position', `"waitlist_position" IS NULL OR "waitlist_position" > 0`)
 @Check('ck_enrolments_session_status', `"status" NOT IN ('confirmed', 'waitlisted') OR "session_id" IS NOT NULL`)

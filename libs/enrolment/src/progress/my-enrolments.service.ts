@@ -47,7 +47,7 @@ export class MyEnrolmentsService {
     return {
       ...toLearnerQuiz(quiz),
       attemptsUsed,
-      attemptsLeft: quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - attemptsUsed),
+      attemptsLeft: Math.max(0, quiz.maxAttempts - attemptsUsed),
       passed: quizPassed,
     };
   }

@@ -41,15 +41,18 @@ export class ProgressService {
       if (problems.length > 0) throw EnrolmentError.invalidAnswers(problems);
       // The enrolment row is locked: parallel submissions count one after the other.
       const used = await this.progress.countAttempts(manager, enrolment.id);
-      if (quiz.maxAttempts !== null && used >= quiz.maxAttempts) throw EnrolmentError.attemptsExhausted(quiz.maxAttempts);
+      if (used >= quiz.maxAttempts) throw EnrolmentError.attemptsExhausted(quiz.maxAttempts);
       const grade = gradeQuiz(quiz.questions, answers, quiz.passMark);
       const attemptNumber = used + 1;
       await this.progress.insertAttempt(manager, { enrolmentId: enrolment.id, attemptNumber, answers, score: grade.score, passed: grade.passed });
+      // How many are right, never which: per-question feedback would hand out the answer key.
       return {
         score: grade.score,
         passed: grade.passed,
+        correctCount: grade.correctCount,
+        questionCount: quiz.questions.length,
         attemptNumber,
-        attemptsLeft: quiz.maxAttempts === null ? null : quiz.maxAttempts - attemptNumber,
+        attemptsLeft: quiz.maxAttempts - attemptNumber,
       };
     });
     return { ...result, enrolmentStatus: status };
@@ -66,7 +69,7 @@ export class ProgressService {
       const enrolment = await this.enrolments.lockEnrolment(manager, enrolmentId);
       // Only the learner records her own progress; for anyone else the enrolment does not exist.
       if (!enrolment || enrolment.userId !== user.id) throw EnrolmentError.enrolmentNotFound();
-      if (enrolment.status === 'cancelled' || enrolment.status === 'waitlisted') throw EnrolmentError.notInProgress(enrolment.status);
+      if (!['active', 'confirmed', 'completed'].includes(enrolment.status)) throw EnrolmentError.notInProgress(enrolment.status);
       const result = await record(manager, enrolment);
       await this.progress.touch(manager, enrolment.id);
       await this.completion.completeIfDone(tx, enrolment.id);

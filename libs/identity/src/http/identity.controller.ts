@@ -15,6 +15,8 @@ export class IdentityController {
   @Post('register')
   @HttpCode(202)
   @Public()
+  @RateLimit('register')
+  @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address; see Retry-After' })
   @ApiAcceptedResponse({ type: RegistrationResponse, description: 'The same for a new and an already registered address' })
   async register(@Body() dto: RegisterDto): Promise<RegistrationResponse> {
     await this.identity.register(dto);

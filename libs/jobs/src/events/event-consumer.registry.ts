@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import type { EventJob } from '../job.types';
 import { EVENT_CONSUMERS, type EventConsumer, type EventName } from './domain-events';
@@ -7,8 +7,16 @@ import { EVENT_CONSUMERS, type EventConsumer, type EventName } from './domain-ev
  * The consumers the worker composed, by event. Runs one consumer's handler for one event and
  * records it; the API process has none (it only writes events).
  */
+/**
+ * Failed handlings of one event (every attempt of every relay counts) before it is set aside
+ * in the dead letter. With the standard retry preset (8 attempts) that is one full round of
+ * retries and part of the reconciler's next one: hours of trying, then a person looks.
+ */
+export const OUTBOX_MAX_FAILURES = 10;
+
 @Injectable()
 export class EventConsumerRegistry {
+  private readonly logger = new Logger(EventConsumerRegistry.name);
   private readonly byName: ReadonlyMap<string, EventConsumer>;
 
   constructor(
@@ -28,7 +36,20 @@ export class EventConsumerRegistry {
     const consumer = this.byName.get(job.consumer);
     const handler = consumer?.handlers[job.event] as ((payload: unknown) => Promise<unknown>) | undefined;
     if (!handler) throw new Error(`no consumer ${job.consumer} for event ${job.event}`);
-    const result = await handler(job.payload);
+    // A dead event's leftover retries do nothing: it waits for a platform admin.
+    if (await this.outbox.isDead(job.outboxId)) return undefined;
+    let result: unknown;
+    try {
+      result = await handler(job.payload);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const dead = await this.outbox.recordFailure(job.outboxId, `${job.consumer}: ${message}`, OUTBOX_MAX_FAILURES);
+      if (dead) {
+        this.logger.error(`event ${job.outboxId} (${job.event}) set aside after ${OUTBOX_MAX_FAILURES} failures: ${message}`);
+        return undefined; // no more BullMQ retries: the dead letter holds it
+      }
+      throw error;
+    }
     await this.outbox.markConsumed(job.outboxId, job.consumer, this.consumersOf(job.event).map((c) => c.name));
     return result;
   }

@@ -12,6 +12,17 @@ export interface ClaimedOutboxEvent {
   consumedBy: string[];
 }
 
+export interface DeadLetter {
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  failureCount: number;
+  lastError: string | null;
+  lastFailedAt: Date;
+  deadAt: Date;
+  createdAt: Date;
+}
+
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -34,7 +45,7 @@ export class OutboxRepository {
             SET relayed_at = now(), relay_count = o.relay_count + 1,
                 available_at = now() + make_interval(secs => $2)
           WHERE o.id IN (SELECT id FROM outbox_events
-                          WHERE processed_at IS NULL AND available_at <= now()
+                          WHERE processed_at IS NULL AND dead_at IS NULL AND available_at <= now()
                           ORDER BY available_at
                           LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING o.id, o.topic, o.payload, o.relay_count,
@@ -75,7 +86,63 @@ export class OutboxRepository {
   }
 
   async countPending(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL`);
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL AND dead_at IS NULL`);
     return (row as { n: number }).n;
+  }
+
+  /** True when the event was set aside: its remaining jobs do nothing. */
+  async isDead(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM outbox_events WHERE id = $1 AND dead_at IS NOT NULL`, [id]);
+    return rows.length > 0;
+  }
+
+  /** Counts one failed handling with its error; the `maxFailures`-th sets the event aside. Returns whether it is now dead. */
+  async recordFailure(id: string, error: string, maxFailures: number): Promise<boolean> {
+    const [rows]: [Array<{ dead: boolean }>, number] = await this.dataSource.query(
+      `UPDATE outbox_events
+          SET failure_count = failure_count + 1, last_error = left($2, 2000), last_failed_at = now(),
+              dead_at = CASE WHEN failure_count + 1 >= $3 THEN coalesce(dead_at, now()) ELSE dead_at END
+        WHERE id = $1 AND processed_at IS NULL
+      RETURNING dead_at IS NOT NULL AS dead`,
+      [id, error, maxFailures],
+    );
+    return rows[0]?.dead ?? false;
+  }
+
+  async deadLetters(limit: number, offset: number): Promise<{ items: DeadLetter[]; total: number }> {
+    const rows: Array<DeadLetter & { total: number }> = await this.dataSource.query(
+      `SELECT id, topic, payload, failure_count AS "failureCount", last_error AS "lastError", last_failed_at AS "lastFailedAt",
+              dead_at AS "deadAt", created_at AS "createdAt", count(*) OVER ()::int AS total
+         FROM outbox_events WHERE dead_at IS NOT NULL AND processed_at IS NULL
+        ORDER BY dead_at DESC, id LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    const total = rows[0]?.total ?? (offset > 0 ? await this.countDead() : 0);
+    return { items: rows.map(({ total: _total, ...item }) => item), total };
+  }
+
+  private async countDead(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_events WHERE dead_at IS NOT NULL AND processed_at IS NULL`);
+    return (row as { n: number }).n;
+  }
+
+  /** Brings a dead event back: relayed at once with a fresh failure budget. False when there is no such dead event. */
+  async revive(id: string): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.dataSource.query(
+      `UPDATE outbox_events SET dead_at = NULL, failure_count = 0, available_at = now()
+        WHERE id = $1 AND dead_at IS NOT NULL AND processed_at IS NULL`,
+      [id],
+    );
+    return affected > 0;
+  }
+
+  /** Retention: processed events older than `days` (their consumptions go with them, ON DELETE CASCADE). */
+  async purgeProcessed(days: number, batch = 5_000): Promise<number> {
+    const [, affected]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM outbox_events WHERE id IN (
+         SELECT id FROM outbox_events WHERE processed_at IS NOT NULL AND processed_at < now() - make_interval(days => $1) LIMIT $2)`,
+      [days, batch],
+    );
+    return affected;
   }
 }

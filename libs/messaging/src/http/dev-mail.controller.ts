@@ -1,4 +1,5 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UuidParam } from '@schakel/common';
 import { AppConfig } from '@schakel/config';
@@ -8,11 +9,13 @@ import { CaughtMailRepository } from '../caught-mail.repository';
 import { MessagingError } from '../messaging.exception';
 import { pageText } from './page-text';
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
 /** A developer's page: in English, whatever the mail's language. */
 const LANG = 'en';
 
 /**
- * Development only (NODE_ENV is not production): the mail the worker would have sent,
+ * The embedded development default only, from loopback only: the mail the worker would have sent,
  * when no SMTP_URL is configured. Read from PostgreSQL, so every worker's mail shows.
  */
 @ApiExcludeController()
@@ -27,8 +30,8 @@ export class DevMailController {
   @Get()
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async list(): Promise<string> {
-    this.requireDevelopment();
+  async list(@Req() request: Request): Promise<string> {
+    this.requireDevelopment(request);
     const mails = await this.mails.latest(200);
     return this.pages.render('dev-mail-list', {
       lang: LANG,
@@ -48,8 +51,8 @@ export class DevMailController {
   @Get(':mailId')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async view(@UuidParam('mailId') mailId: string): Promise<string> {
-    this.requireDevelopment();
+  async view(@Req() request: Request, @UuidParam('mailId') mailId: string): Promise<string> {
+    this.requireDevelopment(request);
     const mail = await this.mails.findById(mailId);
     if (!mail) throw MessagingError.notFound();
     return this.pages.render('dev-mail', {
@@ -65,7 +68,12 @@ export class DevMailController {
     });
   }
 
-  private requireDevelopment(): void {
-    if (this.config.nodeEnv === 'production') throw MessagingError.notFound();
+  /**
+   * Caught mail holds every invitation and password link: the page exists only in the embedded
+   * development default and only for the machine itself. The socket's address, not req.ip,
+   * so no X-Forwarded-For (trust proxy) can pretend to be local.
+   */
+  private requireDevelopment(request: Request): void {
+    if (!this.config.embeddedDefault || !LOOPBACK.has(request.socket.remoteAddress ?? '')) throw MessagingError.notFound();
   }
 }

@@ -1,4 +1,4 @@
-import { reminderWindowAt } from '../message-windows.rules';
+import { reminderWhen, reminderWindowAt } from '../message-windows.rules';
 import type { MessageDefinition } from './message-definition';
 import { confirmedSeat, loadSessionMail } from './session-message';
 
@@ -16,6 +16,7 @@ export const sessionReminder = {
     // A late job sends only the window that still applies (a 7d reminder that runs within a day is dropped).
     const window = reminderWindowAt(new Date(mail.session.startsAt), now);
     if (window !== subject.window) return { skip: `reminder window ${subject.window} no longer applies` };
-    return { data: { ...mail.data, cancelUrl: tools.links.cancelUrl(seat.id), tomorrow: window === '1d' } };
+    const when = reminderWhen(new Date(mail.session.startsAt), now, mail.session.timezone);
+    return { data: { ...mail.data, cancelUrl: tools.links.cancelUrl(seat.id), ...when } };
   },
 } satisfies MessageDefinition<'session-reminder'>;

@@ -91,7 +91,7 @@ export class CalendarService {
   }
 
   private tokenFor(nonce: string): string {
-    return createHmac('sha256', this.config.jwt.secret).update(`calendar-feed:${nonce}`).digest('base64url');
+    return createHmac('sha256', this.config.keys.calendarFeeds).update(`calendar-feed:${nonce}`).digest('base64url');
   }
 
   private urlFor(token: string): string {

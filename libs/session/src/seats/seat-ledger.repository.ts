@@ -241,4 +241,32 @@ export class SeatLedgerRepository {
       [sessionId, confirmed, waitlisted],
     );
   }
+
+  /**
+   * Settles enrolments of ended sessions in one statement, counters with them: waitlisted at
+   * the end → not-admitted; confirmed and still not completed `graceDays` after the end →
+   * no-show (the grace leaves trainers time to record attendance). Returns how many.
+   */
+  async settleEnded(graceDays: number): Promise<{ notAdmitted: number; noShow: number }> {
+    const rows: Array<{ not_admitted: number; no_show: number }> = await this.dataSource.query(
+      `WITH settled AS (
+         UPDATE enrolments e
+            SET status = CASE WHEN e.status = 'waitlisted' THEN 'not-admitted' ELSE 'no-show' END,
+                waitlist_position = NULL, updated_at = now()
+           FROM sessions s
+          WHERE e.session_id = s.id
+            AND ((e.status = 'waitlisted' AND s.ends_at < now())
+              OR (e.status = 'confirmed' AND s.ends_at < now() - make_interval(days => $1)))
+         RETURNING e.session_id, e.status),
+       counts AS (
+         SELECT session_id, count(*) FILTER (WHERE status = 'not-admitted')::int AS w, count(*) FILTER (WHERE status = 'no-show')::int AS c
+           FROM settled GROUP BY session_id),
+       adjusted AS (
+         UPDATE sessions s SET waitlist_count = s.waitlist_count - counts.w, confirmed_count = s.confirmed_count - counts.c
+           FROM counts WHERE s.id = counts.session_id RETURNING s.id)
+       SELECT coalesce(sum(w), 0)::int AS not_admitted, coalesce(sum(c), 0)::int AS no_show FROM counts`,
+      [graceDays],
+    );
+    return { notAdmitted: rows[0]?.not_admitted ?? 0, noShow: rows[0]?.no_show ?? 0 };
+  }
 }

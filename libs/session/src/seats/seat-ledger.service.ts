@@ -6,6 +6,9 @@ import type { Session } from '../entities/session.entity';
 import { SeatClaim, SeatHolder, SeatLedgerRepository, SeatOutcome } from './seat-ledger.repository';
 import { mayPromoteAutomatically, seatsToFill } from './seat.rules';
 
+/** Days after a session's end before a confirmed enrolment that did not complete counts as a no-show. */
+export const NO_SHOW_GRACE_DAYS = 7;
+
 export type WaitlistConfirmation = 'confirmed' | 'session-cancelled' | 'full';
 
 /**
@@ -26,6 +29,11 @@ export class SeatLedger {
    * relay is nudged once it has committed. A second open enrolment of the person in the
    * course throws the unique violation of uq_enrolments_open_per_course to the caller.
    */
+  /** The worker's sweep: enrolments of ended sessions stop being open (not-admitted, no-show). */
+  settleEnded(): Promise<{ notAdmitted: number; noShow: number }> {
+    return this.ledger.settleEnded(NO_SHOW_GRACE_DAYS);
+  }
+
   async takeSeat(claim: SeatClaim): Promise<SeatOutcome> {
     const result = await this.ledger.takeSeat(claim);
     if (result.outcome === 'enrolled') this.work.eventsCommitted();

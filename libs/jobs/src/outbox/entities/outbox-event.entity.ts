@@ -6,7 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * unprocessed until its job has finished, so a Redis flush only delays it.
  */
 @Entity('outbox_events')
-@Index('ix_outbox_events_pending', ['availableAt'], { where: 'processed_at IS NULL' })
+@Index('ix_outbox_events_pending', ['availableAt'], { where: 'processed_at IS NULL AND dead_at IS NULL' })
 export class OutboxEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -34,4 +34,18 @@ export class OutboxEvent {
 
   @Column({ type: 'timestamptz', nullable: true })
   processedAt: Date | null;
+
+  /** Failed handlings (any consumer, any attempt); at OUTBOX_MAX_FAILURES the event is dead. */
+  @Column({ type: 'int', default: 0 })
+  failureCount: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastFailedAt: Date | null;
+
+  /** Set aside: not relayed again until a platform admin retries it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deadAt: Date | null;
 }
