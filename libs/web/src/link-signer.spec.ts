@@ -1,7 +1,7 @@
 import type { AppConfig } from '@schakel/config';
 import { LINK_LIFETIME_SECONDS, LinkSigner } from './link-signer';
 
-const signer = new LinkSigner({ publicBaseUrl: 'http://x', jwt: { secret: 's'.repeat(32) } } as unknown as AppConfig);
+const signer = new LinkSigner({ publicBaseUrl: 'http://x', keys: { mailLinks: Buffer.from('s'.repeat(32)) } } as unknown as AppConfig);
 
 describe('LinkSigner', () => {
   const now = new Date('2030-01-01T00:00:00Z');

@@ -52,7 +52,7 @@ describe('access: rights follow the record', () => {
   });
 
   it('a roster row is shown to the admins of the organisation that owns the enrolment only', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const session = await scheduleSession(api, trainer, course);
     expect((await enrolFor(a.admin, { courseId: course.id, sessionId: session.id })).status).toBe(201);
     const ofA = await api.http().get(`/api/sessions/${session.id}/enrolments`).set(a.admin.auth);

@@ -45,7 +45,7 @@ describe('access: roles are scoped', () => {
     expect((await grant(tenant.admin, tenant.admin.user.id, ['trainer'])).status).toBe(403);
   });
 
-  it('a platform admin grants the platform trainer role; then she authors courses and schedules open sessions', async () => {
+  it('a platform admin grants the platform trainer role; then she authors courses and schedules their open sessions, not other authors’ courses', async () => {
     const person = await createPerson(api.app);
     expect((await createCourse(person)).status).toBe(403);
     const granted = await grant(platform, person.user.id, ['trainer']);
@@ -53,8 +53,13 @@ describe('access: roles are scoped', () => {
     expect(granted.body).toEqual({ userId: person.user.id, roles: ['trainer'] });
     const created = await createCourse(person);
     expect(created.status).toBe(201);
-    const course = await insertCourse(api.app);
-    expect((await schedule(person, course.id, { visibility: 'open' })).status).toBe(201);
+    // Her own (published) course: she schedules its open sessions; another author's course: 403.
+    const own = await insertCourse(api.app, { author: person });
+    expect((await schedule(person, own.id, { visibility: 'open' })).status).toBe(201);
+    const others = await insertCourse(api.app);
+    const refused = await schedule(person, others.id, { visibility: 'open' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('session.not-course-author');
     expect((await grant(platform, randomUUID(), ['trainer'])).status).toBe(404);
     expect((await grant(platform, person.user.id, ['admin'])).status).toBe(400);
   });

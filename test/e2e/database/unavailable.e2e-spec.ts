@@ -60,9 +60,9 @@ describe('PostgreSQL unreachable: 503 with Retry-After, never 500; every connect
   });
 
   it('the database gone: requests answer 503 with Retry-After, and recover when it is back', async () => {
-    expect((await api.http().get('/api/courses')).status).toBe(200);
+    expect((await api.http().get('/api/sessions')).status).toBe(200);
     await hop.cut();
-    const down = await api.http().get('/api/courses');
+    const down = await api.http().get('/api/sessions');
     expect(down.status).toBe(503);
     expect(Number(down.headers['retry-after'])).toBeGreaterThan(0);
     expect(down.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
@@ -72,7 +72,7 @@ describe('PostgreSQL unreachable: 503 with Retry-After, never 500; every connect
     hop.mode = 'blackhole';
     await hop.open();
     const started = Date.now();
-    const hanging = await api.http().get('/api/courses');
+    const hanging = await api.http().get('/api/sessions');
     expect(hanging.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(5_000);
 
@@ -81,7 +81,7 @@ describe('PostgreSQL unreachable: 503 with Retry-After, never 500; every connect
     await hop.open();
     let status = 0;
     for (let i = 0; i < 20 && status !== 200; i += 1) {
-      status = (await api.http().get('/api/courses')).status;
+      status = (await api.http().get('/api/sessions')).status;
       if (status !== 200) await new Promise((r) => setTimeout(r, 250));
     }
     expect(status).toBe(200);

@@ -18,7 +18,7 @@ describe('sessions: online meeting links', () => {
   afterAll(() => api.close());
 
   it('hides the link from anonymous visitors, the public calendar file, the list and unconfirmed people', async () => {
-    const course = await insertCourse(api.app);
+    const course = await insertCourse(api.app, { author: trainer });
     const start = Date.now() + 20 * DAY;
     const created = await api.http().post(`/api/courses/${course.id}/sessions`).set(trainer.auth).send({
       meetings: [{ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString() }],
