@@ -39,7 +39,10 @@ export class UserRepository {
   async resetPassword(id: string, tokenVersion: number, passwordHash: string): Promise<boolean> {
     // For an UPDATE, TypeORM's postgres driver answers [rows, rowCount].
     const [, updated] = (await this.users.query(
-      `UPDATE users SET password_hash = $3, token_version = token_version + 1, updated_at = now()
+      // The link came by mail: using it proves the address too (an unproven holder's account
+      // becomes the mailbox owner's, as with a membership request).
+      `UPDATE users SET password_hash = $3, token_version = token_version + 1, updated_at = now(),
+                        email_verified_at = coalesce(email_verified_at, now())
         WHERE id = $1 AND token_version = $2`,
       [id, tokenVersion, passwordHash],
     )) as [unknown[], number];

@@ -13,7 +13,7 @@ const DAY = 86_400;
  */
 export const LINK_LIFETIME_SECONDS: Record<LinkPurpose, number> = {
   unsubscribe: 180 * DAY,
-  cancel: 180 * DAY,
+  cancel: 365 * DAY, // sessions can be booked far ahead; later mails carry fresh links
   welcome: 30 * DAY,
   membership: 30 * DAY,
   'verify-email': 7 * DAY,

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { OutboxRelay } from '@schakel/jobs';
 import { startApi, startWorker, type TestApi } from '../../support/app';
 import { isolateRun } from '../../support/isolation';
@@ -69,6 +70,15 @@ describe('identity: password reset by mailed link', () => {
     expect(again.status).toBe(400);
     expect(again.body.code).toBe('identity.reset-link-invalid');
     expect((await login(person.user.email, 'overgenomen wachtwoord')).status).toBe(401);
+  });
+
+  it('a reset from the mailbox proves an unproven address', async () => {
+    const person = await createPerson(api.app, { emailVerified: false });
+    await forgot(person.user.email);
+    const { token } = await resetLink(person, 1);
+    expect((await api.http().post('/api/auth/reset-password').send({ token, password: 'uit de brievenbus' })).status).toBe(204);
+    const [row] = await api.app.get(DataSource).query(`SELECT email_verified_at FROM users WHERE id = $1`, [person.user.id]);
+    expect(row.email_verified_at).not.toBeNull();
   });
 
   it('resets through the API with a fresh link; a forged or foreign token is refused', async () => {
