@@ -44,7 +44,8 @@ export class IdentityController {
   @Post('forgot-password')
   @HttpCode(202)
   @Public()
-  @RateLimit('login')
+  @RateLimit('password-reset')
+  @ApiTooManyRequestsResponse({ description: 'Too many reset requests from this address; see Retry-After' })
   @ApiAcceptedResponse({ description: 'The same answer whether or not the address has an account' })
   async forgotPassword(@Body() dto: ForgotPasswordDto): Promise<void> {
     await this.identity.requestPasswordReset(dto.email);
@@ -53,7 +54,8 @@ export class IdentityController {
   @Post('reset-password')
   @HttpCode(204)
   @Public()
-  @RateLimit('login')
+  @RateLimit('password-reset')
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address; see Retry-After' })
   @ApiNoContentResponse({ description: 'The password is set; every outstanding token of the person ends' })
   async resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
     await this.identity.resetPassword(dto.token, dto.password);
