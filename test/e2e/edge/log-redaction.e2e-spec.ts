@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from '../../support/free-port';
 import { waitFor } from '../../support/wait-for';
@@ -23,6 +24,8 @@ describe('edge: request logs carry no mail-link token', () => {
       LOG_LEVEL: 'info',
       PORT: String(port),
       SCARF_ANALYTICS: 'false',
+      // Outside the embedded default the API refuses to start without a real secret.
+      JWT_SECRET: randomBytes(32).toString('hex'),
     };
     child = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -33,6 +36,7 @@ describe('edge: request logs carry no mail-link token', () => {
       (status) => status === 200 || child!.exitCode !== null,
       { timeoutMs: 60_000, what: `the API to start\n${output}` },
     );
+    expect(child.exitCode).toBeNull();
     const secret = 'Zm9vLWJhci1zZWNyZXQtdG9rZW4.abc.SECRETMAC';
     await fetch(`http://127.0.0.1:${port}/reset-password?token=${secret}`);
     await fetch(`http://127.0.0.1:${port}/api/unsubscribe?token=${secret}`);
