@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '@schakel/access';
 import { isUniqueViolation } from '@schakel/common';
+import { SeatLedger } from '@schakel/session';
 import type { AuthUser } from '@schakel/identity';
 import { CreateEnrolmentDto } from '../dto/enrolment.dto';
 import { EnrolmentError } from '../enrolment.exception';
@@ -18,6 +19,7 @@ export class EnrolmentService {
     private readonly online: OnlineEnrolmentService,
     private readonly sessions: SessionEnrolmentService,
     private readonly access: AccessService,
+    private readonly seats: SeatLedger,
   ) {}
 
   async enrol(actor: AuthUser, dto: CreateEnrolmentDto): Promise<EnrolmentResult> {
@@ -29,7 +31,14 @@ export class EnrolmentService {
     if (dto.sessionId && course.format === 'online') throw EnrolmentError.noSessionsForOnline();
     if (!dto.sessionId && course.format === 'live') throw EnrolmentError.sessionRequired();
 
-    const request: EnrolmentRequest = { actorId: actor.id, learnerId, organisationId, course, sessionId: dto.sessionId };
+    // An org admin enrolling a member into a by-organisation course uses the organisation's licence.
+    const licenceId =
+      dto.licenceId ?? (course.access === 'by-organisation' && organisationId ? await this.seats.licenceToUse(organisationId, course.id) : null);
+    if (course.access === 'by-organisation' && !licenceId && !dto.sessionId) throw EnrolmentError.seatRequired();
+    const request: EnrolmentRequest = {
+      actorId: actor.id, learnerId, organisationId, course, sessionId: dto.sessionId,
+      licenceId, inCompanyOnly: course.access === 'by-organisation' && !licenceId,
+    };
     try {
       return dto.sessionId ? await this.sessions.enrol({ ...request, sessionId: dto.sessionId }) : await this.online.enrol(request);
     } catch (error) {

@@ -27,7 +27,13 @@ export interface DomainEvents {
   // organisation
   /** A person without a password was added to an organisation and must choose one. */
   'member.invited': { userId: string; organisationId: string };
+
+  // ordering
+  /** An order changed state; sent per admin of the ordering organisation (userId). */
+  'order.changed': { orderId: string; userId: string; state: OrderEventState };
 }
+
+export type OrderEventState = 'requested' | 'confirmed' | 'delivered' | 'rejected' | 'cancelled';
 
 export type EventName = keyof DomainEvents;
 export type EventPayload<E extends EventName> = DomainEvents[E];

@@ -15,6 +15,9 @@ export interface DeliverySubject {
   sessionId?: string;
   certificateId?: string;
   organisationId?: string;
+  orderId?: string;
+  /** an order's state at the event */
+  state?: string;
   sequence?: number;
   /** reminder '7d' | '1d', expiry '60d' | '14d', nudge '1' | '2' */
   window?: string;

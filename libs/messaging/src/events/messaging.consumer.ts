@@ -25,6 +25,7 @@ export class MessagingEventConsumer implements EventConsumer {
     'session.cancelled': (e) => this.record(MESSAGES['session-cancelled'], e),
     'certificate.issued': (e) => this.record(MESSAGES['certificate-issued'], e),
     'member.invited': (e) => this.record(MESSAGES['member-invited'], e),
+    'order.changed': (e) => this.record(MESSAGES['order-changed'], e),
   } satisfies EventHandlers;
 
   constructor(

@@ -7,6 +7,7 @@ import { enrolmentWaitlisted } from './enrolment-waitlisted.message';
 import { memberInvited } from './member-invited.message';
 import type { MessageDefinition, MessageKind } from './message-definition';
 import { moduleNudge } from './module-nudge.message';
+import { orderChanged } from './order-changed.message';
 import { sessionCancelled } from './session-cancelled.message';
 import { sessionChanged } from './session-changed.message';
 import { sessionReminder } from './session-reminder.message';
@@ -26,6 +27,7 @@ export const MESSAGES = {
   'certificate-issued': certificateIssued,
   'certificate-expiring': certificateExpiring,
   'member-invited': memberInvited,
+  'order-changed': orderChanged,
 } satisfies { [K in MessageKind]: MessageDefinition<K> };
 
 export const MESSAGE_KINDS = Object.keys(MESSAGES) as MessageKind[];

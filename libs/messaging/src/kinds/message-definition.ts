@@ -1,3 +1,4 @@
+import type { OrderEventState } from '@schakel/jobs';
 import type { LinkSigner } from '@schakel/web';
 import type { MessageContextRepository, Recipient, SessionContext } from '../message-context.repository';
 import type { ExpiryWindow, NudgeNumber, ReminderWindow } from '../message-windows.rules';
@@ -25,6 +26,7 @@ export interface MessageSubjects {
   'certificate-issued': { certificateId: string };
   'certificate-expiring': { certificateId: string; window: ExpiryWindow };
   'member-invited': { organisationId: string };
+  'order-changed': { orderId: string; state: OrderEventState };
 }
 
 export type MessageKind = keyof MessageSubjects;

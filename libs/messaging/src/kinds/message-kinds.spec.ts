@@ -19,6 +19,7 @@ describe('message kinds', () => {
     expect(MESSAGES['certificate-issued'].key({ certificateId: 'c-1' })).toBe('certificate-issued:c-1');
     expect(MESSAGES['certificate-expiring'].key({ certificateId: 'c-1', window: '14d' })).toBe('certificate-expiring:14d:c-1');
     expect(MESSAGES['member-invited'].key({ organisationId: 'o-1' }, user)).toBe('member-invited:o-1:u-1');
+    expect(MESSAGES['order-changed'].key({ orderId: 'r-1', state: 'confirmed' }, user)).toBe('order-changed:r-1:confirmed:u-1');
   });
 
   it('names each definition by its own kind, with a template in every language', () => {

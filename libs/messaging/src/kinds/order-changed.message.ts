@@ -1,0 +1,34 @@
+import type { DomainEvents } from '@schakel/jobs';
+import type { EventMessageDefinition } from './message-definition';
+
+/** Euro amounts as people read them: € 1.234,50 (nl) or €1,234.50 (en). */
+function euros(cents: number | null, locale: string): string | null {
+  if (cents === null) return null;
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** An order of the recipient's organisation changed state; one mail per order, state and admin. */
+export const orderChanged = {
+  kind: 'order-changed',
+  template: 'order-changed',
+  nudge: false,
+  key: ({ orderId, state }, userId) => `order-changed:${orderId}:${state}:${userId}`,
+  decide: async (e) => ({ userId: e.userId, subject: { orderId: e.orderId, state: e.state } }),
+  async draft(subject, recipient, { context, baseUrl }) {
+    const order = await context.order(subject.orderId);
+    if (!order) return { skip: 'order no longer exists' };
+    // The mail tells what happened at the event; a later state has its own mail.
+    if (order.state !== subject.state) return { skip: `order is ${order.state} now` };
+    return {
+      data: {
+        ...order,
+        [`is_${order.state}`]: true,
+        seatsOrder: order.kind === 'seats',
+        subtotal: euros(order.subtotalCents, recipient.locale),
+        vat: euros(order.vatCents, recipient.locale),
+        total: euros(order.totalCents, recipient.locale),
+        link: baseUrl,
+      },
+    };
+  },
+} satisfies EventMessageDefinition<'order-changed', DomainEvents['order.changed']>;
