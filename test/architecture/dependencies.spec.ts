@@ -22,7 +22,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   certification: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'enrolment'],
   // Messaging consumes every domain's events; it reuses the session's calendar builder.
   messaging: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session'],
-  demo: ['config', 'common', 'database', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session'],
+  // Orders confirm into a licence (seat ledger's table) or a private session (SessionService).
+  ordering: ['config', 'common', 'jobs', 'identity', 'organisation', 'access', 'catalogue', 'session'],
+  demo: ['config', 'common', 'database', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session', 'ordering'],
 };
 
 const root = resolve(__dirname, '..', '..');

@@ -81,6 +81,8 @@ export interface CourseRowInput {
   validityMonths?: number | null;
   durationHours?: number | null;
   renewsCourseId?: string | null;
+  access?: Course['access'];
+  seatPriceCents?: number | null;
 }
 
 /** Directly into the table: a published live course for the first conversation unless asked otherwise. */
@@ -96,6 +98,8 @@ export async function insertCourse(app: INestApplicationContext, input: CourseRo
     ...(input.validityMonths !== undefined ? { certificateValidityMonths: input.validityMonths } : {}),
     ...(input.durationHours !== undefined ? { durationHours: input.durationHours } : {}),
     ...(input.renewsCourseId !== undefined ? { renewsCourseId: input.renewsCourseId } : {}),
+    ...(input.access !== undefined ? { access: input.access } : {}),
+    ...(input.seatPriceCents !== undefined ? { seatPriceCents: input.seatPriceCents } : {}),
   });
 }
 

@@ -11,6 +11,7 @@ import { IdentityHttpModule } from '@schakel/identity/http';
 import { WebModule } from '@schakel/web';
 import { JobsModule } from '@schakel/jobs';
 import { MessagingHttpModule } from '@schakel/messaging/http';
+import { OrderingHttpModule } from '@schakel/ordering/http';
 import { OrganisationHttpModule } from '@schakel/organisation/http';
 import { SessionHttpModule } from '@schakel/session/http';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
@@ -36,6 +37,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     SessionHttpModule,
     MessagingHttpModule,
     CertificationHttpModule,
+    OrderingHttpModule,
   ],
   controllers: [HealthController],
   providers: [

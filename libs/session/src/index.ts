@@ -12,3 +12,4 @@ export * from './session-access.service';
 export * from './session.exception';
 export * from './session.module';
 export * from './session.repository';
+export * from './session.service';
