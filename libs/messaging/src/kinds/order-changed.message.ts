@@ -17,12 +17,14 @@ export const orderChanged = {
   async draft(subject, recipient, { context, baseUrl }) {
     const order = await context.order(subject.orderId);
     if (!order) return { skip: 'order no longer exists' };
-    // The mail tells what happened at the event; a later state has its own mail.
-    if (order.state !== subject.state) return { skip: `order is ${order.state} now` };
+    // Each change is told, even when the order has moved on since (a later state has its own mail);
+    // the amounts belong to the confirmation.
+    const amounts = subject.state === 'confirmed' ? {} : { invoiceNumber: null };
     return {
       data: {
         ...order,
-        [`is_${order.state}`]: true,
+        ...amounts,
+        [`is_${subject.state}`]: true,
         seatsOrder: order.kind === 'seats',
         subtotal: euros(order.subtotalCents, recipient.locale),
         vat: euros(order.vatCents, recipient.locale),
