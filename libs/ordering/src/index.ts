@@ -11,3 +11,5 @@ export * from './orders/order-confirmation.service';
 export * from './orders/order.service';
 export * from './ordering.exception';
 export * from './ordering.module';
+export * from './orders/delivery-report.service';
+export * from './dto/delivery-report.dto';

@@ -7,6 +7,7 @@ export enum OrderingErrorCode {
   NotRequested = 'order.not-requested',
   PriceRequired = 'order.price-required',
   NotLiveCourse = 'order.course-not-live',
+  NoSession = 'order.no-session',
   InvoiceNotFound = 'invoice.not-found',
   AlreadyPaid = 'invoice.already-paid',
 }
@@ -23,6 +24,7 @@ export const OrderingError = {
     new DomainException(422, OrderingErrorCode.NotLiveCourse, 'An in-company session is for a live or blended course', [
       { field: 'courseId', problem: 'must be a live or blended course' },
     ]),
+  noSession: () => new DomainException(409, OrderingErrorCode.NoSession, 'This order has no session (yet): only a confirmed in-company order has one'),
   invoiceNotFound: () => new DomainException(404, OrderingErrorCode.InvoiceNotFound, 'Invoice not found'),
   alreadyPaid: () => new DomainException(409, OrderingErrorCode.AlreadyPaid, 'This invoice is already marked paid'),
 };

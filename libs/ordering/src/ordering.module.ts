@@ -11,6 +11,8 @@ import { InvoiceRepository } from './invoices/invoice.repository';
 import { InvoiceService } from './invoices/invoice.service';
 import { LicenceRepository } from './licences/licence.repository';
 import { LicenceService } from './licences/licence.service';
+import { DeliveryReportRepository } from './orders/delivery-report.repository';
+import { DeliveryReportService } from './orders/delivery-report.service';
 import { OrderAccess } from './orders/order-access';
 import { OrderConfirmationService } from './orders/order-confirmation.service';
 import { OrderRepository } from './orders/order.repository';
@@ -20,10 +22,10 @@ import { OrderService } from './orders/order.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Order, Licence, Invoice]), AccessModule, SessionModule],
   providers: [
-    OrderAccess, OrderRepository, OrderService, OrderConfirmationService,
+    OrderAccess, OrderRepository, OrderService, OrderConfirmationService, DeliveryReportRepository, DeliveryReportService,
     LicenceRepository, LicenceService,
     InvoiceRepository, InvoiceIssuer, InvoiceService, InvoicePdfRenderer,
   ],
-  exports: [OrderService, OrderConfirmationService, LicenceService, InvoiceService, OrderRepository],
+  exports: [OrderService, OrderConfirmationService, DeliveryReportService, LicenceService, InvoiceService, OrderRepository],
 })
 export class OrderingModule {}

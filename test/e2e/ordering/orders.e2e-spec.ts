@@ -79,6 +79,44 @@ describe('orders: an organisation buys seats and an in-company session', () => {
     expect(count.n).toBe(1);
   });
 
+  it("the buyer's view of the in-company session: who attended, who completed, which certificates", async () => {
+    const trainer = await createTrainer(api.app);
+    const course = await insertCourse(api.app);
+    const order = await requestInCompany(api, tenant.admin, tenant.organisation.id, course.id, 5);
+    expect((await api.http().get(`/api/orders/${order.id}/report`).set(tenant.admin.auth)).status).toBe(409);
+    const { sessionId } = (await confirmOrder(api, platform, order.id, inCompanyConfirmation(trainer.user.id))).body;
+    const [ann, bob, cor] = await Promise.all(['Ann', 'Bob', 'Cor'].map((name) => createPerson(api.app, { name: `${name} Voorbeeld` })));
+    const enrolments: Record<string, string> = {};
+    for (const [name, person] of [['ann', ann], ['bob', bob], ['cor', cor]] as const) {
+      await addMember(api.app, tenant.organisation, person, ['learner']);
+      const r = await api.http().post('/api/enrolments').set(person.auth).send({ courseId: course.id, sessionId });
+      expect(r.status).toBe(201);
+      enrolments[name] = r.body.id;
+    }
+    const meetings = (await db().query(`SELECT id FROM meetings WHERE session_id = $1 ORDER BY starts_at`, [sessionId])) as Array<{ id: string }>;
+    // the session took place (written directly: its meetings are in the future): Ann came twice and
+    // completed with a certificate, Bob came once, Cor never
+    await db().query(`INSERT INTO attendance (enrolment_id, meeting_id, present) VALUES ($1, $3, true), ($1, $4, true), ($2, $3, true), ($5, $3, false)`, [
+      enrolments.ann, enrolments.bob, meetings[0].id, meetings[1].id, enrolments.cor,
+    ]);
+    await db().query(`UPDATE enrolments SET status = 'completed', completed_at = now() WHERE id = $1`, [enrolments.ann]);
+    const [completion] = await db().query(`INSERT INTO completions (enrolment_id, user_id, course_id) VALUES ($1, $2, $3) RETURNING id`, [enrolments.ann, ann.user.id, course.id]);
+    const [certificate] = await db().query(
+      `INSERT INTO certificates (completion_id, user_id, course_id, code, state, valid_from, issued_at, locale) VALUES ($1, $2, $3, 'TESTCODE0000000000000000ABCD', 'issued', now(), now(), 'nl') RETURNING id`,
+      [completion.id, ann.user.id, course.id],
+    );
+
+    const report = await api.http().get(`/api/orders/${order.id}/report`).set(tenant.admin.auth);
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ orderId: order.id, sessionId, meetings: 2, enrolled: 3, attended: 2, completed: 1, certified: 1 });
+    expect(report.body.participants).toEqual([
+      expect.objectContaining({ name: 'Ann Voorbeeld', meetingsAttended: 2, attended: true, completed: true, certificate: expect.objectContaining({ id: certificate.id }) }),
+      expect.objectContaining({ name: 'Bob Voorbeeld', meetingsAttended: 1, attended: true, completed: false, certificate: null }),
+      expect.objectContaining({ name: 'Cor Voorbeeld', meetingsAttended: 0, attended: false, completed: false, certificate: null }),
+    ]);
+    expect((await api.http().get(`/api/orders/${order.id}/report`).set(tenant.learner.auth)).status).toBe(404);
+  });
+
   it('a failing confirmation leaves nothing behind (unknown trainer: 400, order still requested, no session, no invoice)', async () => {
     const course = await insertCourse(api.app);
     const order = await requestInCompany(api, tenant.admin, tenant.organisation.id, course.id, 8);

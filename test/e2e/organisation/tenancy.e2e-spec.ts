@@ -24,6 +24,7 @@ function routesOfB(b: Tenant, bought: Bought): Call[] {
     { method: 'get', path: `/api/organisations/${org}/licences` },
     { method: 'get', path: `/api/organisations/${org}/invoices` },
     { method: 'get', path: `/api/orders/${bought.orderId}` },
+    { method: 'get', path: `/api/orders/${bought.orderId}/report` },
     { method: 'post', path: `/api/orders/${bought.requestedOrderId}/cancel`, body: { reason: 'niet van ons' } },
     { method: 'get', path: `/api/invoices/${bought.invoiceId}` },
     { method: 'get', path: `/api/invoices/${bought.invoiceId}/pdf` },

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '@schakel/common';
 import { Authenticated, CurrentUser, PlatformAdminOnly, type AuthUser } from '@schakel/identity';
 import { ConfirmOrderDto, OrderPageResponse, OrderQueryDto, OrderResponse, ReasonDto } from '../dto/order.dto';
+import { DeliveryReportResponse } from '../dto/delivery-report.dto';
+import { DeliveryReportService } from '../orders/delivery-report.service';
 import { OrderConfirmationService } from '../orders/order-confirmation.service';
 import { OrderService } from '../orders/order.service';
 
@@ -13,6 +15,7 @@ export class OrderController {
   constructor(
     private readonly orders: OrderService,
     private readonly confirmation: OrderConfirmationService,
+    private readonly delivery: DeliveryReportService,
   ) {}
 
   /** The platform admin's list; `?state=requested` gives the orders to decide, oldest first. */
@@ -28,6 +31,14 @@ export class OrderController {
   @ApiOkResponse({ type: OrderResponse })
   get(@CurrentUser() user: AuthUser, @UuidParam('orderId') orderId: string): Promise<OrderResponse> {
     return this.orders.get(user, orderId);
+  }
+
+  /** The buyer's view of an in-company order's session: attendance, completion, certificates. */
+  @Get(':orderId/report')
+  @Authenticated()
+  @ApiOkResponse({ type: DeliveryReportResponse })
+  report(@CurrentUser() user: AuthUser, @UuidParam('orderId') orderId: string): Promise<DeliveryReportResponse> {
+    return this.delivery.report(user, orderId);
   }
 
   @Post(':orderId/confirm')
