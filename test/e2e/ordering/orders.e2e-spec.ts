@@ -25,6 +25,20 @@ describe('orders: an organisation buys seats and an in-company session', () => {
   const orderEvents = async (orderId: string) =>
     (await db().query(`SELECT payload->>'userId' AS "userId", payload->>'state' AS state FROM outbox_events WHERE topic = 'order.changed' AND payload->>'orderId' = $1 ORDER BY created_at`, [orderId])) as Array<{ userId: string; state: string }>;
 
+  it('a course is open or by-organisation, with a seat price in euro cents (set on create, changed by PATCH)', async () => {
+    const author = await createTrainer(api.app);
+    const created = await api.http().post('/api/courses').set(author.auth).send({
+      slug: `verkocht-${Date.now()}`, title: 'Verkochte cursus', chainRoles: ['first-conversation'], format: 'online', access: 'by-organisation', seatPriceCents: 4950,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ access: 'by-organisation', seatPriceCents: 4950 });
+    const changed = await api.http().patch(`/api/courses/${created.body.id}`).set(author.auth).send({ access: 'open', seatPriceCents: null });
+    expect(changed.body).toMatchObject({ access: 'open', seatPriceCents: null });
+    const bad = await api.http().patch(`/api/courses/${created.body.id}`).set(author.auth).send({ access: 'members', seatPriceCents: -1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['access', 'seatPriceCents']);
+  });
+
   it('seats: requested, confirmed into a licence with an invoice; confirming twice does nothing twice', async () => {
     const course = await insertOnlineCourse(api.app, { access: 'by-organisation', seatPriceCents: 4950 });
     const order = await requestSeats(api, tenant.admin, tenant.organisation.id, course.id, 25);
