@@ -29,6 +29,7 @@ export enum EnrolmentErrorCode {
   BulkOrganisationRequired = 'enrolment.bulk-organisation-required',
   /** Field problems the validation pipe cannot see: the same code as its own answers. */
   SeatRequired = 'enrolment.seat-required',
+  ImportNotFound = 'import.not-found',
   LicenceNotFound = 'licence.not-found',
   LicenceExpired = 'licence.expired',
   LicenceNoSeatsLeft = 'licence.no-seats-left',
@@ -37,6 +38,7 @@ export enum EnrolmentErrorCode {
 
 /** Enrolment, seats in sessions, cancellation, attendance, online progress and bulk enrolment. */
 export const EnrolmentError = {
+  importNotFound: () => new DomainException(404, EnrolmentErrorCode.ImportNotFound, 'Import not found'),
   seatRequired: () =>
     new DomainException(403, EnrolmentErrorCode.SeatRequired, 'This course is only open with a seat bought by your organisation'),
   licenceNotFound: () =>

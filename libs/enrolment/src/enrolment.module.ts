@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@schakel/access';
 import { Course } from '@schakel/catalogue';
+import { IdentityModule } from '@schakel/identity';
 import { OrganisationModule } from '@schakel/organisation';
 import { SessionModule } from '@schakel/session';
 import { AttendanceRepository } from './attendance/attendance.repository';
@@ -13,6 +14,9 @@ import { EnrolmentService } from './enrol/enrolment.service';
 import { OnlineEnrolmentService } from './enrol/online-enrolment.service';
 import { SessionEnrolmentService } from './enrol/session-enrolment.service';
 import { EnrolmentRepository } from './enrolment.repository';
+import { ImportEventConsumer } from './events/import.consumer';
+import { ImportRepository } from './import/import.repository';
+import { ImportService } from './import/import.service';
 import { Attendance } from './entities/attendance.entity';
 import { Completion } from './entities/completion.entity';
 import { Enrolment } from './entities/enrolment.entity';
@@ -27,7 +31,7 @@ import { SessionRosterService } from './roster/session-roster.service';
 
 const SERVICES = [
   EnrolmentService, OnlineEnrolmentService, SessionEnrolmentService, BulkEnrolmentService,
-  CancellationService, SessionRosterService, AttendanceService, CompletionService, ProgressService, MyEnrolmentsService,
+  CancellationService, SessionRosterService, AttendanceService, CompletionService, ProgressService, MyEnrolmentsService, ImportService,
 ];
 
 /** Enrolments, their seats (through the session lib's SeatLedger), progress and completion; no controllers (EnrolmentHttpModule). */
@@ -35,10 +39,11 @@ const SERVICES = [
   imports: [
     TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, Attendance, Completion, Course]),
     AccessModule,
+    IdentityModule,
     OrganisationModule,
     SessionModule,
   ],
-  providers: [...SERVICES, EnrolmentRepository, RosterRepository, AttendanceRepository, ProgressRepository, MyEnrolmentsRepository],
-  exports: [...SERVICES, EnrolmentRepository],
+  providers: [...SERVICES, ImportEventConsumer, ImportRepository, EnrolmentRepository, RosterRepository, AttendanceRepository, ProgressRepository, MyEnrolmentsRepository],
+  exports: [...SERVICES, ImportEventConsumer, EnrolmentRepository],
 })
 export class EnrolmentModule {}

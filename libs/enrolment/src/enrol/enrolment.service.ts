@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '@schakel/access';
-import { isUniqueViolation } from '@schakel/common';
+import { DomainException, isUniqueViolation } from '@schakel/common';
 import { SeatLedger } from '@schakel/session';
 import type { AuthUser } from '@schakel/identity';
 import { CreateEnrolmentDto } from '../dto/enrolment.dto';
-import { EnrolmentError } from '../enrolment.exception';
+import { EnrolmentError, EnrolmentErrorCode } from '../enrolment.exception';
 import { EnrolmentRepository } from '../enrolment.repository';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 import { OnlineEnrolmentService } from './online-enrolment.service';
@@ -42,9 +42,11 @@ export class EnrolmentService {
     try {
       return dto.sessionId ? await this.sessions.enrol({ ...request, sessionId: dto.sessionId }) : await this.online.enrol(request);
     } catch (error) {
-      // The partial unique index refused a second open enrolment in the course: the same
-      // request again gets the first one back, anything else is 409.
-      if (!isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
+      // The partial unique index refused a second open enrolment in the course (or the
+      // licence had no seat left for someone who already holds one): the same request again
+      // gets the first one back, anything else is 409.
+      const full = error instanceof DomainException && error.code === EnrolmentErrorCode.LicenceNoSeatsLeft;
+      if (!full && !isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
       const existing = await this.enrolments.findOpen(learnerId, course.id);
       if (!existing) throw error;
       return sameRequestOrConflict(existing, dto.sessionId ?? null);

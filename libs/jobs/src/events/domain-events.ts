@@ -28,6 +28,10 @@ export interface DomainEvents {
   /** A person without a password was added to an organisation and must choose one. */
   'member.invited': { userId: string; organisationId: string };
 
+  // imports
+  /** An org admin uploaded people to import; the worker handles the rows. */
+  'import.requested': { importId: string };
+
   // ordering
   /** An order changed state; sent per admin of the ordering organisation (userId). */
   'order.changed': { orderId: string; userId: string; state: OrderEventState };
