@@ -8,6 +8,7 @@ export enum OrderingErrorCode {
   PriceRequired = 'order.price-required',
   NotLiveCourse = 'order.course-not-live',
   NoSession = 'order.no-session',
+  NotConfirmed = 'order.not-confirmed',
   InvoiceNotFound = 'invoice.not-found',
   AlreadyPaid = 'invoice.already-paid',
 }
@@ -24,6 +25,7 @@ export const OrderingError = {
     new DomainException(422, OrderingErrorCode.NotLiveCourse, 'An in-company session is for a live or blended course', [
       { field: 'courseId', problem: 'must be a live or blended course' },
     ]),
+  notConfirmed: (state: string) => new DomainException(409, OrderingErrorCode.NotConfirmed, `A ${state} order cannot be delivered`),
   noSession: () => new DomainException(409, OrderingErrorCode.NoSession, 'This order has no session (yet): only a confirmed in-company order has one'),
   invoiceNotFound: () => new DomainException(404, OrderingErrorCode.InvoiceNotFound, 'Invoice not found'),
   alreadyPaid: () => new DomainException(409, OrderingErrorCode.AlreadyPaid, 'This invoice is already marked paid'),

@@ -159,8 +159,14 @@ describe('orders: an organisation buys seats and an in-company session', () => {
     expect((await orderEvents(cancelled.id)).filter((e) => e.state === 'cancelled')).toHaveLength(2);
 
     const confirmed = await requestSeats(api, tenant.admin, tenant.organisation.id, course.id, 5);
+    expect((await api.http().post(`/api/orders/${confirmed.id}/deliver`).set(platform.auth)).status).toBe(409);
     await confirmOrder(api, platform, confirmed.id);
     expect((await api.http().post(`/api/orders/${confirmed.id}/cancel`).set(tenant.admin.auth).send({ reason: 'te laat' })).status).toBe(409);
+    // confirmed → delivered, once
+    expect((await api.http().post(`/api/orders/${confirmed.id}/deliver`).set(tenant.admin.auth)).status).toBe(403);
+    expect((await api.http().post(`/api/orders/${confirmed.id}/deliver`).set(platform.auth)).body.state).toBe('delivered');
+    expect((await api.http().post(`/api/orders/${confirmed.id}/deliver`).set(platform.auth)).body.state).toBe('delivered');
+    expect((await orderEvents(confirmed.id)).filter((e) => e.state === 'delivered')).toHaveLength(2);
   });
 
   it('lists the orders to decide for the platform admin only, oldest first', async () => {

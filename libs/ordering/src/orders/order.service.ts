@@ -64,7 +64,7 @@ export class OrderService {
       const locked = await this.orders.lockForUpdate(tx.manager, orderId);
       if (!locked) throw OrderingError.orderNotFound();
       if (locked.state === 'delivered') return locked;
-      if (locked.state !== 'confirmed') throw OrderingError.invalid('state', `a ${locked.state} order cannot be delivered`);
+      if (locked.state !== 'confirmed') throw OrderingError.notConfirmed(locked.state);
       locked.state = 'delivered';
       const saved = await this.orders.save(tx.manager, locked);
       await this.access.announce(tx, saved);
