@@ -11,9 +11,12 @@ const ALLOWED: Record<string, string> = {
   'libs/certification/src/certificate.repository.ts': 'prints the session trainer’s name on the certificate',
   'libs/certification/src/chain-report.repository.ts': 'counts the organisation’s members per chain role (the report)',
   'libs/messaging/src/message-context.repository.ts': 'a membership request is mailed only while it is still pending (re-checked at send time)',
+  'libs/enrolment/src/import/import.repository.ts': 'an import’s dry run tells which addresses of the whole file are members already, in one query',
   'libs/organisation/src/membership.repository.ts': 'the organisation’s own membership rows (last-admin count)',
   'libs/session/src/seats/seat-ledger.repository.ts':
     'the one-statement enrolment re-checks in-company visibility under the session lock, in SQL, for speed (same rule as AccessService.canSeeSession)',
+  'libs/session/src/seats/licence-seat.sql.ts':
+    'the licence seat statements check, under the licence row lock, that the learner belongs to the licence’s organisation (same rule as AccessService.isMember)',
   'libs/session/src/session.repository.ts': 'the session list filters by the viewer AccessService describes (same rule, as a WHERE clause)',
 };
 

@@ -24,7 +24,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   certification: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'enrolment', 'audit'],
   // Messaging consumes every domain's events; it reuses the session's calendar builder.
   messaging: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session'],
-  demo: ['config', 'common', 'database', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session'],
+  // Orders confirm into a licence (seat ledger's table) or a private session (SessionService).
+  ordering: ['config', 'common', 'jobs', 'identity', 'organisation', 'access', 'catalogue', 'session'],
+  demo: ['config', 'common', 'database', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session', 'ordering'],
 };
 
 const root = resolve(__dirname, '..', '..');

@@ -85,6 +85,8 @@ export interface CourseRowInput {
   createdById?: string;
   /** Its author (created_by_id): the one who may schedule its open sessions. */
   author?: Person;
+  access?: Course['access'];
+  seatPriceCents?: number | null;
 }
 
 /** Directly into the table: a published live course for the first conversation unless asked otherwise. */
@@ -102,6 +104,8 @@ export async function insertCourse(app: INestApplicationContext, input: CourseRo
     ...(input.renewsCourseId !== undefined ? { renewsCourseId: input.renewsCourseId } : {}),
     ...(input.createdById !== undefined ? { createdById: input.createdById } : {}),
     ...(input.author ? { createdById: input.author.user.id } : {}),
+    ...(input.access !== undefined ? { access: input.access } : {}),
+    ...(input.seatPriceCents !== undefined ? { seatPriceCents: input.seatPriceCents } : {}),
   });
 }
 

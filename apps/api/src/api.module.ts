@@ -12,6 +12,7 @@ import { IdentityHttpModule } from '@schakel/identity/http';
 import { WebModule } from '@schakel/web';
 import { JobsModule } from '@schakel/jobs';
 import { MessagingHttpModule } from '@schakel/messaging/http';
+import { OrderingHttpModule } from '@schakel/ordering/http';
 import { OrganisationHttpModule } from '@schakel/organisation/http';
 import { SessionHttpModule } from '@schakel/session/http';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
@@ -40,6 +41,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     MessagingHttpModule,
     AuditHttpModule,
     CertificationHttpModule,
+    OrderingHttpModule,
   ],
   controllers: [HealthController, FailedEventsController],
   providers: [

@@ -13,6 +13,9 @@ import { securityHeaders } from './edge/security-headers';
 import { createValidationPipe } from './edge/validation';
 
 export const BODY_LIMIT = '1mb';
+/** A bulk import may carry 10,000 rows: up to 5 MB, on that route only. */
+export const IMPORT_BODY_LIMIT = '5mb';
+const IMPORT_PATH = /^\/api\/organisations\/[^/]+\/imports\/?(\?|$)/;
 
 /** The edge settings, shared by main.ts and the end-to-end tests so both run the same app. */
 export function configureApi(app: NestExpressApplication): INestApplication {
@@ -24,6 +27,12 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   // Before any body parser: a PDF upload over the limit is refused without reading a byte of it.
   app.use('/api/verify', limitBeforeBody(app.get(RateLimiter), 'verify', /^\/[^/]+\/check\/?$/));
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // The first text parser that takes a request parses it; the second then leaves it alone.
+  app.useBodyParser('text', {
+    limit: IMPORT_BODY_LIMIT,
+    type: (req: { url?: string; headers: Record<string, unknown> }) =>
+      IMPORT_PATH.test(req.url ?? '') && /^text\/(csv|plain)/.test(String(req.headers['content-type'] ?? '')),
+  });
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
   // The plain HTML forms behind mail links (choosing a password) post urlencoded fields.
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });

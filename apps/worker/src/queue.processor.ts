@@ -80,3 +80,14 @@ export class CertificatesProcessor extends QueueProcessor {
     super(handlers);
   }
 }
+
+/** Bulk imports: a few at once; each works through its rows one by one. */
+@Injectable()
+@Processor(QueueName.Imports, { concurrency: 2 })
+export class ImportsProcessor extends QueueProcessor {
+  protected readonly logger = new Logger(ImportsProcessor.name);
+
+  constructor(@InjectJobHandlers() handlers: JobHandlers) {
+    super(handlers);
+  }
+}

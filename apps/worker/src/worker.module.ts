@@ -6,13 +6,14 @@ import { AppConfig, ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { WebModule } from '@schakel/web';
 import { JobsModule, OutboxWorkerModule } from '@schakel/jobs';
+import { EnrolmentModule, ImportEventConsumer } from '@schakel/enrolment';
 import { MessagingEventConsumer, MessagingModule } from '@schakel/messaging';
 import { SessionModule } from '@schakel/session';
 import { GracefulShutdown } from './graceful-shutdown';
 import { jobHandlersProvider } from './job-handlers';
 import { JobSchedules } from './job-schedules';
 import { MaintenanceService } from './maintenance.service';
-import { CertificatesProcessor, MaintenanceProcessor, MessagesProcessor } from './queue.processor';
+import { CertificatesProcessor, ImportsProcessor, MaintenanceProcessor, MessagesProcessor } from './queue.processor';
 
 /**
  * The background worker: no HTTP, only core modules (a test checks that no controller is
@@ -33,10 +34,10 @@ import { CertificatesProcessor, MaintenanceProcessor, MessagesProcessor } from '
     SessionModule,
     DiscoveryModule,
     OutboxWorkerModule.register({
-      imports: [MessagingModule, CertificationModule],
-      consumers: [MessagingEventConsumer, CertificationEventConsumer],
+      imports: [MessagingModule, CertificationModule, EnrolmentModule],
+      consumers: [MessagingEventConsumer, CertificationEventConsumer, ImportEventConsumer],
     }),
   ],
-  providers: [jobHandlersProvider, MaintenanceService, JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificatesProcessor, GracefulShutdown],
+  providers: [jobHandlersProvider, MaintenanceService, JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificatesProcessor, ImportsProcessor, GracefulShutdown],
 })
 export class WorkerModule {}

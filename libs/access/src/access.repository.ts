@@ -60,4 +60,13 @@ export class AccessRepository {
     )) as Array<{ id: string }>;
     return row ? row.id : null;
   }
+
+  /** The org-admins of an organisation (who hear about its orders). */
+  async adminIds(organisationId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT user_id AS id FROM memberships WHERE organisation_id = $1 AND 'org-admin' = ANY(roles) ORDER BY created_at`,
+      [organisationId],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
 }

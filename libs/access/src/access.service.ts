@@ -51,6 +51,11 @@ export class AccessService {
     return this.repository.organisationIds(userId, roles);
   }
 
+  /** The organisation's admins: they ordered, they hear about it. */
+  adminIds(organisationId: string): Promise<string[]> {
+    return this.repository.adminIds(organisationId);
+  }
+
   // people and their records (enrolments, certificates)
 
   /**

@@ -47,6 +47,11 @@ class EnvironmentVariables {
   /** Set only by scripts/start.mjs when it brings up the embedded PostgreSQL: the development default. */
   @IsOptional() @Transform(toBool) @IsBoolean() SCHAKEL_EMBEDDED?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_CLAIM_LEASE_SECONDS?: number;
+  @IsOptional() @IsString() INVOICE_PROVIDER_NAME?: string;
+  @IsOptional() @IsString() INVOICE_PROVIDER_ADDRESS?: string;
+  @IsOptional() @IsString() INVOICE_PROVIDER_IBAN?: string;
+  @IsOptional() @IsString() INVOICE_PROVIDER_VAT_NUMBER?: string;
+  @IsOptional() @IsString() INVOICE_PROVIDER_COC_NUMBER?: string;
 }
 
 /** The validated, typed configuration. Built once from the environment at boot. */
@@ -91,6 +96,8 @@ export class AppConfig {
   readonly promotionCutoffHours: number;
   /** E-mail delivery: per-recipient daily limit, first retry delay, lease of a claimed send. */
   readonly messaging: { dailyLimit: number; retryDelayMs: number; claimLeaseSeconds: number };
+  /** The training provider as printed on invoices (address lines separated by `|` or newlines). */
+  readonly invoiceProvider: { name: string; address: string[]; iban: string; vatNumber: string; cocNumber: string };
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -197,6 +204,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
       dailyLimit: raw.MESSAGE_DAILY_LIMIT ?? 10,
       retryDelayMs: raw.MESSAGE_RETRY_DELAY_MS ?? 2_000,
       claimLeaseSeconds: raw.MESSAGE_CLAIM_LEASE_SECONDS ?? 300,
+    },
+    invoiceProvider: {
+      name: raw.INVOICE_PROVIDER_NAME ?? 'Schakel Training',
+      address: (raw.INVOICE_PROVIDER_ADDRESS ?? 'Voorbeeldstraat 1|1234 AB Utrecht').split(/\||\n/).map((line) => line.trim()).filter(Boolean),
+      iban: raw.INVOICE_PROVIDER_IBAN ?? 'NL00 BANK 0123 4567 89',
+      vatNumber: raw.INVOICE_PROVIDER_VAT_NUMBER ?? 'NL000000000B01',
+      cocNumber: raw.INVOICE_PROVIDER_COC_NUMBER ?? '00000000',
     },
   });
 }

@@ -4,3 +4,4 @@ export * from './demo-catalogue.seeder';
 export * from './demo-sessions.seeder';
 export * from './demo.module';
 export * from './demo.seeder';
+export * from './demo-orders.seeder';

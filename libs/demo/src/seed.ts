@@ -7,6 +7,7 @@ import { JobsModule } from '@schakel/jobs';
 import { WebModule } from '@schakel/web';
 import { DemoModule } from './demo.module';
 import { DemoSeeder } from './demo.seeder';
+import { DemoOrdersSeeder } from './demo-orders.seeder';
 import { DemoSessionsSeeder } from './demo-sessions.seeder';
 
 // The same global modules as the API (JobsModule: outbox rows and the relay's nudge; WebModule:
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     await app.get(DemoSeeder).seed();
     // After everything else: sessions hang off the demo courses and people.
     await app.get(DemoSessionsSeeder).seed();
+    await app.get(DemoOrdersSeeder).seed();
   } finally {
     await app.close();
   }

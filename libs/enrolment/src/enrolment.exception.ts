@@ -30,11 +30,23 @@ export enum EnrolmentErrorCode {
   BulkRowInvalid = 'enrolment.bulk-row-invalid',
   BulkOrganisationRequired = 'enrolment.bulk-organisation-required',
   /** Field problems the validation pipe cannot see: the same code as its own answers. */
+  SeatRequired = 'enrolment.seat-required',
+  ImportNotFound = 'import.not-found',
+  LicenceNotFound = 'licence.not-found',
+  LicenceExpired = 'licence.expired',
+  LicenceNoSeatsLeft = 'licence.no-seats-left',
   Validation = 'common.validation',
 }
 
 /** Enrolment, seats in sessions, cancellation, attendance, online progress and bulk enrolment. */
 export const EnrolmentError = {
+  importNotFound: () => new DomainException(404, EnrolmentErrorCode.ImportNotFound, 'Import not found'),
+  seatRequired: () =>
+    new DomainException(403, EnrolmentErrorCode.SeatRequired, 'This course is only open with a seat bought by your organisation'),
+  licenceNotFound: () =>
+    new DomainException(404, EnrolmentErrorCode.LicenceNotFound, 'Licence not found', [{ field: 'licenceId', problem: 'no such licence of your organisation for this course' }]),
+  licenceExpired: () => new DomainException(409, EnrolmentErrorCode.LicenceExpired, 'This licence has expired'),
+  noSeatsLeft: () => new DomainException(409, EnrolmentErrorCode.LicenceNoSeatsLeft, 'no seats left on this licence'),
   enrolmentNotFound: () => new DomainException(404, EnrolmentErrorCode.NotFound, 'Enrolment not found'),
   courseNotFound: () => new DomainException(404, EnrolmentErrorCode.CourseNotFound, 'Course not found'),
   learnerNotFound: () => new DomainException(404, EnrolmentErrorCode.LearnerNotFound, 'Person not found'),
@@ -97,3 +109,15 @@ export const EnrolmentError = {
       { field: 'organisationId', problem },
     ]),
 };
+
+/** The seat ledger's licence refusals as this lib's errors. */
+export function licenceRefused(refusal: 'licence-missing' | 'licence-expired' | 'no-seats-left'): DomainException {
+  switch (refusal) {
+    case 'licence-missing':
+      return EnrolmentError.licenceNotFound();
+    case 'licence-expired':
+      return EnrolmentError.licenceExpired();
+    case 'no-seats-left':
+      return EnrolmentError.noSeatsLeft();
+  }
+}

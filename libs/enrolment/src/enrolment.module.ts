@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@schakel/access';
 import { Course } from '@schakel/catalogue';
+import { IdentityModule } from '@schakel/identity';
 import { OrganisationModule } from '@schakel/organisation';
 import { SessionModule } from '@schakel/session';
 import { AttendanceRepository } from './attendance/attendance.repository';
@@ -14,6 +15,9 @@ import { EnrolmentService } from './enrol/enrolment.service';
 import { OnlineEnrolmentService } from './enrol/online-enrolment.service';
 import { SessionEnrolmentService } from './enrol/session-enrolment.service';
 import { EnrolmentRepository } from './enrolment.repository';
+import { ImportEventConsumer } from './events/import.consumer';
+import { ImportRepository } from './import/import.repository';
+import { ImportService } from './import/import.service';
 import { Attendance } from './entities/attendance.entity';
 import { Completion } from './entities/completion.entity';
 import { Enrolment } from './entities/enrolment.entity';
@@ -28,7 +32,7 @@ import { SessionRosterService } from './roster/session-roster.service';
 
 const SERVICES = [
   EnrolmentService, OnlineEnrolmentService, SessionEnrolmentService, BulkEnrolmentService,
-  CancellationService, SessionRosterService, AttendanceService, CompletionService, ProgressService, MyEnrolmentsService,
+  CancellationService, SessionRosterService, AttendanceService, CompletionService, ProgressService, MyEnrolmentsService, ImportService,
 ];
 
 /** Enrolments, their seats (through the session lib's SeatLedger), progress and completion; no controllers (EnrolmentHttpModule). */
@@ -37,10 +41,11 @@ const SERVICES = [
     TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, Attendance, Completion, Course]),
     AccessModule,
     AuditModule,
+    IdentityModule,
     OrganisationModule,
     SessionModule,
   ],
-  providers: [...SERVICES, EnrolmentRepository, RosterRepository, AttendanceRepository, ProgressRepository, MyEnrolmentsRepository],
-  exports: [...SERVICES, EnrolmentRepository],
+  providers: [...SERVICES, ImportEventConsumer, ImportRepository, EnrolmentRepository, RosterRepository, AttendanceRepository, ProgressRepository, MyEnrolmentsRepository],
+  exports: [...SERVICES, ImportEventConsumer, EnrolmentRepository],
 })
 export class EnrolmentModule {}

@@ -56,7 +56,7 @@ export class EnrolmentRepository {
       `SELECT c.id, c.slug, c.title, c.summary, c.language, c.chain_roles AS "chainRoles", c.format, c.status,
               c.certificate_validity_months AS "certificateValidityMonths", c.pass_mark AS "passMark",
               c.duration_hours::float8 AS "durationHours", c.renews_course_id AS "renewsCourseId",
-              c.created_by_id AS "createdById", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+              c.created_by_id AS "createdById", c.access, c.seat_price_cents AS "seatPriceCents", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
               ARRAY(SELECT pc.title
                       FROM course_prerequisites p JOIN courses pc ON pc.id = p.prerequisite_id
                      WHERE p.course_id = c.id

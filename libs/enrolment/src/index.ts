@@ -11,3 +11,5 @@ export * from './entities/enrolment.entity';
 export * from './entities/lesson-progress.entity';
 export * from './entities/quiz-attempt.entity';
 export * from './progress/quiz-grading.rules';
+export * from './events/import.consumer';
+export * from './import/import.service';

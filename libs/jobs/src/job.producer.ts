@@ -21,8 +21,9 @@ export class JobProducer {
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     @InjectQueue(QueueName.Certificates) certificates: Queue,
     @InjectQueue(QueueName.Messages) messages: Queue,
+    @InjectQueue(QueueName.Imports) imports: Queue,
   ) {
-    this.queues = new Map([maintenance, certificates, messages].map((queue) => [queue.name as QueueName, queue]));
+    this.queues = new Map([maintenance, certificates, messages, imports].map((queue) => [queue.name as QueueName, queue]));
     for (const [name, queue] of this.queues) {
       // Attached as soon as the queues exist (they connect at once): without a listener an
       // unreachable Redis is printed on the console for every retry.

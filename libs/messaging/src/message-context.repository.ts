@@ -53,6 +53,21 @@ export interface CertificateContext {
   courseTitle: string;
 }
 
+export interface OrderContext {
+  id: string;
+  state: 'requested' | 'confirmed' | 'delivered' | 'rejected' | 'cancelled';
+  kind: 'seats' | 'in-company-session';
+  organisationName: string;
+  courseTitle: string;
+  seats: number | null;
+  participants: number | null;
+  reason: string | null;
+  invoiceNumber: string | null;
+  subtotalCents: number | null;
+  vatCents: number | null;
+  totalCents: number | null;
+}
+
 /** Reads what a message needs, at send time (payloads carry ids only). */
 @Injectable()
 export class MessageContextRepository {
@@ -140,5 +155,17 @@ export class MessageContextRepository {
   async organisationName(organisationId: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT name FROM organisations WHERE id = $1`, [organisationId]);
     return row?.name ?? null;
+  }
+
+  async order(orderId: string): Promise<OrderContext | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT o.id, o.state, o.kind, g.name AS "organisationName", c.title AS "courseTitle", o.seats, o.participants, o.reason,
+              i.number AS "invoiceNumber", i.subtotal_cents AS "subtotalCents", i.vat_cents AS "vatCents", i.total_cents AS "totalCents"
+         FROM orders o JOIN organisations g ON g.id = o.organisation_id JOIN courses c ON c.id = o.course_id
+         LEFT JOIN invoices i ON i.order_id = o.id
+        WHERE o.id = $1`,
+      [orderId],
+    )) as OrderContext[];
+    return row ?? null;
   }
 }

@@ -12,7 +12,7 @@ export class OrganisationRepository {
     return this.organisations.findOneBy({ id });
   }
 
-  insert(manager: EntityManager, organisation: Pick<Organisation, 'name' | 'kind'>): Promise<Organisation> {
+  insert(manager: EntityManager, organisation: Pick<Organisation, 'name' | 'kind'> & Partial<Pick<Organisation, 'address'>>): Promise<Organisation> {
     const repo = manager.getRepository(Organisation);
     return repo.save(repo.create(organisation));
   }

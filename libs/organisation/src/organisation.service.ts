@@ -27,7 +27,7 @@ export class OrganisationService {
   ) {}
 
   create(dto: CreateOrganisationDto): Promise<Organisation> {
-    return this.organisations.insert(this.dataSource.manager, { name: dto.name.trim(), kind: dto.kind });
+    return this.organisations.insert(this.dataSource.manager, { name: dto.name.trim(), kind: dto.kind, address: dto.address?.trim() ?? '' });
   }
 
   async get(user: AuthUser, organisationId: string): Promise<Organisation> {

@@ -7,6 +7,7 @@ import { CalendarFeed } from './entities/calendar-feed.entity';
 import { Meeting } from './entities/meeting.entity';
 import { SessionTrainer } from './entities/session-trainer.entity';
 import { Session } from './entities/session.entity';
+import { LicenceSeatRepository } from './seats/licence-seat.repository';
 import { SeatLedgerRepository } from './seats/seat-ledger.repository';
 import { SeatLedger } from './seats/seat-ledger.service';
 import { SessionAccess } from './session-access.service';
@@ -18,7 +19,7 @@ import { SessionService } from './session.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Session, Meeting, SessionTrainer, CalendarFeed]), AccessModule],
   providers: [
-    SessionService, SessionChangeService, SessionRepository, SessionAccess, SeatLedgerRepository, SeatLedger,
+    SessionService, SessionChangeService, SessionRepository, SessionAccess, SeatLedgerRepository, SeatLedger, LicenceSeatRepository,
     CalendarService, CalendarFeedRepository,
   ],
   exports: [SessionService, SessionChangeService, CalendarService, SessionAccess, SessionRepository, SeatLedger],

@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
-import { UnitOfWork } from '@schakel/jobs';
+import { UnitOfWork, type Transaction } from '@schakel/jobs';
 import { AccessService, type CourseScope } from '@schakel/access';
-import { CreateSessionDto, SessionQueryDto, SessionResponse, toSessionResponse } from './dto/session.dto';
+import { CreateSessionDto, MeetingInputDto, SessionQueryDto, SessionResponse, toSessionResponse } from './dto/session.dto';
 import type { Meeting } from './entities/meeting.entity';
 import type { Session } from './entities/session.entity';
 import { parseMeetings, periodOf } from './meeting.rules';
 import { SessionAccess } from './session-access.service';
 import { SessionError } from './session.exception';
 import { SessionRepository } from './session.repository';
+
+/** What an in-company order's confirmation schedules. */
+export interface InCompanySessionInput {
+  courseId: string;
+  organisationId: string;
+  title: string | null;
+  capacity: number;
+  location: string | null;
+  onlineUrl: string | null;
+  meetings: MeetingInputDto[];
+  trainerIds: string[];
+  createdById: string;
+}
 
 /** Scheduling and reading sessions. Changes and cancellation: SessionChangeService. */
 @Injectable()
@@ -56,6 +69,38 @@ export class SessionService {
       ),
     );
     return this.present(session, true);
+  }
+
+  /**
+   * A private session for an organisation's confirmed order, inside the caller's
+   * transaction (the order and its session commit together). The capacity is the order's
+   * participants; the trainers are the provider's choice (no scheduling rights needed).
+   */
+  async scheduleInCompany(tx: Transaction, input: InCompanySessionInput): Promise<Session> {
+    const meetings = parseMeetings(input.meetings);
+    if (meetings.some((m) => m.id)) throw SessionError.invalid('meetings', 'new meetings have no id');
+    const known = new Set(await this.sessions.usersExist(input.trainerIds));
+    const unknown = input.trainerIds.find((id) => !known.has(id));
+    if (unknown) throw SessionError.trainerNotFound(unknown);
+    const session = await this.sessions.insert(
+      tx.manager,
+      {
+        courseId: input.courseId,
+        title: input.title,
+        timezone: 'Europe/Amsterdam',
+        location: input.location,
+        onlineUrl: input.onlineUrl,
+        capacity: input.capacity,
+        visibility: 'in-company',
+        organisationId: input.organisationId,
+        enrolmentDeadline: null,
+        createdById: input.createdById,
+        ...periodOf(meetings),
+      },
+      meetings.map(({ startsAt, endsAt }) => ({ startsAt, endsAt })),
+      [...new Set(input.trainerIds)],
+    );
+    return session;
   }
 
   async get(user: AuthUser | undefined, sessionId: string): Promise<SessionResponse> {

@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import { DomainException } from '@schakel/common';
 import { generateCertificateCode, VerificationService } from '@schakel/certification';
 import { startApi, TestApi } from '../../support/app';
 import { daysFromNow } from '../../support/values';
+import { parseXml } from '../../support/xml';
 import { insertCertificate } from '../../factories/certificate.factory';
 import { insertOnlineCourse } from '../../factories/course.factory';
 import { insertEnrolment } from '../../factories/enrolment.factory';
@@ -59,11 +61,17 @@ describe('chain report, tenancy and unguessable codes', () => {
     const response = await api.http().get(path(a)).set(a.admin.auth);
     expect(response.status).toBe(200);
     expect(response.body.organisationId).toBe(a.organisation.id);
+    // hand-computed: only the member expiring in 30 days falls in the next 12 months (the
+    // renewed one runs on for two years); the expired member is the one expired (revoked: not)
+    const thisMonth = DateTime.now().setZone('Europe/Amsterdam').startOf('month');
+    const months = Array.from({ length: 12 }, (_, i) => thisMonth.plus({ months: i }).toFormat('yyyy-MM'));
+    const expiringMonth = DateTime.fromJSDate(daysFromNow(30)).setZone('Europe/Amsterdam').toFormat('yyyy-MM');
+    const byMonth = (hit: string | null) => months.map((month) => ({ month, count: month === hit ? 1 : 0 }));
     expect(response.body.roles).toEqual([
-      { chainRole: 'first-conversation', assigned: 7, certified: 3, inProgress: 1, expiringSoon: 1 },
-      { chainRole: 'deeper-conversation', assigned: 0, certified: 0, inProgress: 0, expiringSoon: 0 },
-      { chainRole: 'intake-referral', assigned: 0, certified: 0, inProgress: 0, expiringSoon: 0 },
-      { chainRole: 'coordinator', assigned: 1, certified: 0, inProgress: 1, expiringSoon: 0 },
+      { chainRole: 'first-conversation', assigned: 7, certified: 3, inProgress: 1, expiringSoon: 1, expiringByMonth: byMonth(expiringMonth), expired: 1 },
+      { chainRole: 'deeper-conversation', assigned: 0, certified: 0, inProgress: 0, expiringSoon: 0, expiringByMonth: byMonth(null), expired: 0 },
+      { chainRole: 'intake-referral', assigned: 0, certified: 0, inProgress: 0, expiringSoon: 0, expiringByMonth: byMonth(null), expired: 0 },
+      { chainRole: 'coordinator', assigned: 1, certified: 0, inProgress: 1, expiringSoon: 0, expiringByMonth: byMonth(null), expired: 0 },
     ]);
   });
 
@@ -71,18 +79,36 @@ describe('chain report, tenancy and unguessable codes', () => {
     const response = await api.http().get(`${path(a)}?format=csv`).set(platformAdmin.auth);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    expect(response.text.trim().split('\n')).toEqual([
-      'chainRole,rol,assigned,certified,inProgress,expiringSoon',
-      'first-conversation,eerste gesprek,7,3,1,1',
-      'deeper-conversation,verdiepend gesprek,0,0,0,0',
-      'intake-referral,intake en verwijzing,0,0,0,0',
-      'coordinator,spin in het web,1,0,1,0',
+    const lines = response.text.trim().split('\n');
+    expect(lines[0]).toMatch(/^chainRole,rol,assigned,certified,inProgress,expiringSoon,expired(,expiring \d{4}-\d{2}){12}$/);
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 7).join(','))).toEqual([
+      'first-conversation,eerste gesprek,7,3,1,1,1',
+      'deeper-conversation,verdiepend gesprek,0,0,0,0,0',
+      'intake-referral,intake en verwijzing,0,0,0,0,0',
+      'coordinator,spin in het web,1,0,1,0,0',
     ]);
+    expect(lines[1].split(',').slice(7).reduce((sum, n) => sum + Number(n), 0)).toBe(1);
     expect((await api.http().get(`${path(a)}?format=pdf`).set(a.admin.auth)).status).toBe(400);
   });
 
+  it('gives a stacked-bar chart as SVG that parses as XML and names every role', async () => {
+    const response = await api.http().get(`${path(a)}?format=svg`).set(a.admin.auth).buffer(true).parse((res, done) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => done(null, body));
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('image/svg+xml');
+    const { root, text } = parseXml(response.body as string);
+    expect(root).toBe('svg');
+    for (const role of ['eerste gesprek', 'verdiepend gesprek', 'intake en verwijzing', 'spin in het web']) expect(text).toContain(role);
+    expect(text).toContain('Gemeente Ketendam');
+    expect(text).toContain('7 toegewezen: 3 gecertificeerd · 1 bezig · 3 nog niet begonnen');
+  });
+
   it("answers another organisation's admin 404, a member without the admin role 403", async () => {
-    for (const url of [path(a), `${path(a)}?format=csv`]) {
+    for (const url of [path(a), `${path(a)}?format=csv`, `${path(a)}?format=svg`]) {
       const response = await api.http().get(url).set(b.admin.auth);
       expect(response.status).toBe(404);
       expect(response.text).not.toContain('first-conversation');

@@ -1,5 +1,7 @@
 import { startApi, TestApi } from '../../support/app';
 import { createTenant, Tenant } from '../../factories/organisation.factory';
+import { insertOnlineCourse } from '../../factories/course.factory';
+import { confirmOrder, requestSeats } from '../../factories/order.factory';
 import { createPlatformAdmin, Person } from '../../factories/person.factory';
 
 type Method = 'get' | 'post' | 'patch';
@@ -13,9 +15,20 @@ interface Call {
  * Every route with an id of organisation B, as organisation A's people would call it.
  * New domains add their routes here: nobody in A may learn anything about B.
  */
-function routesOfB(b: Tenant): Call[] {
+function routesOfB(b: Tenant, bought: Bought): Call[] {
   const org = b.organisation.id;
   return [
+    // ordering: orders, licences, invoices
+    { method: 'get', path: `/api/organisations/${org}/orders` },
+    { method: 'post', path: `/api/organisations/${org}/orders`, body: { courseId: bought.courseId, kind: 'seats', seats: 1 } },
+    { method: 'get', path: `/api/organisations/${org}/licences` },
+    { method: 'get', path: `/api/organisations/${org}/invoices` },
+    { method: 'get', path: `/api/orders/${bought.orderId}` },
+    { method: 'get', path: `/api/orders/${bought.orderId}/report` },
+    { method: 'post', path: `/api/orders/${bought.requestedOrderId}/cancel`, body: { reason: 'niet van ons' } },
+    { method: 'get', path: `/api/invoices/${bought.invoiceId}` },
+    { method: 'get', path: `/api/invoices/${bought.invoiceId}/pdf` },
+    { method: 'post', path: '/api/enrolments', body: { courseId: bought.courseId, licenceId: bought.licenceId } },
     { method: 'get', path: `/api/organisations/${org}` },
     { method: 'get', path: `/api/organisations/${org}/members` },
     { method: 'post', path: `/api/organisations/${org}/members`, body: { email: 'x@example.nl', name: 'X', roles: ['learner'], chainRoles: [] } },
@@ -24,14 +37,34 @@ function routesOfB(b: Tenant): Call[] {
   ];
 }
 
+/** What B bought: a confirmed seats order with its licence and invoice, and an order still requested. */
+interface Bought {
+  courseId: string;
+  orderId: string;
+  requestedOrderId: string;
+  licenceId: string;
+  invoiceId: string;
+}
+
+async function buy(api: TestApi, b: Tenant): Promise<Bought> {
+  const course = await insertOnlineCourse(api.app, { access: 'by-organisation', seatPriceCents: 1000 });
+  const platform = await createPlatformAdmin(api.app);
+  const order = await requestSeats(api, b.admin, b.organisation.id, course.id, 5);
+  const confirmed = (await confirmOrder(api, platform, order.id)).body;
+  const requested = await requestSeats(api, b.admin, b.organisation.id, course.id, 2);
+  return { courseId: course.id, orderId: order.id, requestedOrderId: requested.id, licenceId: confirmed.licenceId, invoiceId: confirmed.invoiceId };
+}
+
 describe('tenancy: one organisation never sees another', () => {
   let api: TestApi;
   let a: Tenant;
   let b: Tenant;
+  let bought: Bought;
 
   beforeAll(async () => {
     api = await startApi();
     [a, b] = await Promise.all([createTenant(api.app, 'Gemeente Aardam'), createTenant(api.app, 'Gemeente Bedum')]);
+    bought = await buy(api, b);
   });
   afterAll(() => api.close());
 
@@ -44,7 +77,7 @@ describe('tenancy: one organisation never sees another', () => {
   it.each(['org-admin', 'trainer', 'learner'])("A's %s gets 404 on every route of B, with none of B's data", async (role) => {
     const person = callers(a).find(([r]) => r === role)![1];
     const forbiddenValues = [b.organisation.name, b.admin.user.email, b.learner.user.email, b.trainer.user.email];
-    for (const call of routesOfB(b)) {
+    for (const call of routesOfB(b, bought)) {
       const request = api.http()[call.method](call.path).set(person.auth);
       const response = await (call.body ? request.send(call.body) : request);
       expect({ call: `${call.method} ${call.path}`, status: response.status }).toEqual({ call: `${call.method} ${call.path}`, status: 404 });
@@ -57,6 +90,10 @@ describe('tenancy: one organisation never sees another', () => {
     expect(members.body.total).toBe(3);
     const learner = members.body.items.find((m: { userId: string }) => m.userId === b.learner.user.id);
     expect(learner.chainRoles).toEqual(['first-conversation']);
+    // and B's order is still requested, its licence untouched
+    expect((await api.http().get(`/api/orders/${bought.requestedOrderId}`).set(b.admin.auth)).body.state).toBe('requested');
+    const licences = await api.http().get(`/api/organisations/${b.organisation.id}/licences`).set(b.admin.auth);
+    expect(licences.body.items[0]).toMatchObject({ id: bought.licenceId, used: 0 });
   });
 
   it("lists only the caller's own organisations", async () => {

@@ -3,7 +3,7 @@ import {
   ValidateIf, ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
 import { CHAIN_ROLES, LOCALES, PageQueryDto, type ChainRole, type Locale } from '@schakel/common';
-import { COURSE_FORMATS, COURSE_STATUSES, type Course, type CourseFormat, type CourseStatus } from '../entities/course.entity';
+import { COURSE_ACCESS, COURSE_FORMATS, COURSE_STATUSES, type Course, type CourseAccess, type CourseFormat, type CourseStatus } from '../entities/course.entity';
 import type { Quiz } from '../entities/quiz.entity';
 
 /** Optional, but not nullable: `null` is validated (and rejected) like any wrong value. */
@@ -59,6 +59,14 @@ export class CreateCourseDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'a refresher renews certificates of that course' })
   @IsOptional() @IsUUID()
   renewsCourseId?: string | null;
+
+  @ApiPropertyOptional({ enum: COURSE_ACCESS, default: 'open', description: 'by-organisation: only with a seat bought by an organisation, or in its in-company session' })
+  @IsOptionalValue() @IsIn(COURSE_ACCESS)
+  access?: CourseAccess;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000000, nullable: true, description: 'price of one seat in euro cents, excluding VAT' })
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000)
+  seatPriceCents?: number | null;
 }
 
 /** Every field optional; `null` clears a nullable one. */
@@ -110,6 +118,14 @@ export class UpdateCourseDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
   @IsOptional() @IsUUID()
   renewsCourseId?: string | null;
+
+  @ApiPropertyOptional({ enum: COURSE_ACCESS, default: 'open', description: 'by-organisation: only with a seat bought by an organisation, or in its in-company session' })
+  @IsOptionalValue() @IsIn(COURSE_ACCESS)
+  access?: CourseAccess;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000000, nullable: true, description: 'price of one seat in euro cents, excluding VAT' })
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000)
+  seatPriceCents?: number | null;
 }
 
 export class CourseQueryDto extends PageQueryDto {
@@ -157,6 +173,8 @@ export class QuizSummaryResponse {
 export class CourseDetailResponse extends CourseSummaryResponse {
   @ApiProperty({ type: [PrerequisiteResponse] }) prerequisites: PrerequisiteResponse[];
   @ApiProperty({ format: 'uuid', nullable: true }) renewsCourseId: string | null;
+  @ApiProperty({ enum: COURSE_ACCESS }) access: CourseAccess;
+  @ApiProperty({ nullable: true, description: 'euro cents, excluding VAT' }) seatPriceCents: number | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "only for the course's authors: the public detail names no person" })
   authorId?: string | null;
   @ApiProperty() lessonCount: number;
@@ -184,6 +202,8 @@ export const toCourseDetail = (
   certificateValidityMonths: course.certificateValidityMonths,
   passMark: course.passMark,
   durationHours: course.durationHours,
+  access: course.access,
+  seatPriceCents: course.seatPriceCents,
   prerequisiteIds: prerequisites.map((p) => p.id),
   prerequisites,
   renewsCourseId: course.renewsCourseId,

@@ -4,6 +4,8 @@ import { User } from '@schakel/identity';
 
 export const COURSE_FORMATS = ['online', 'live', 'blended'] as const;
 export type CourseFormat = (typeof COURSE_FORMATS)[number];
+export const COURSE_ACCESS = ['open', 'by-organisation'] as const;
+export type CourseAccess = (typeof COURSE_ACCESS)[number];
 export const COURSE_STATUSES = ['draft', 'published', 'archived'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
 
@@ -16,6 +18,8 @@ export type CourseStatus = (typeof COURSE_STATUSES)[number];
 @Check('ck_courses_language', `"language" IN ('nl', 'en')`)
 @Check('ck_courses_chain_roles', `"chain_roles" <@ ARRAY['first-conversation', 'deeper-conversation', 'intake-referral', 'coordinator']::text[]`)
 @Check('ck_courses_validity', `"certificate_validity_months" IS NULL OR "certificate_validity_months" > 0`)
+@Check('ck_courses_access', `"access" IN ('open', 'by-organisation')`)
+@Check('ck_courses_seat_price', `"seat_price_cents" IS NULL OR "seat_price_cents" >= 0`)
 @Check('ck_courses_pass_mark', `"pass_mark" IS NULL OR "pass_mark" BETWEEN 0 AND 100`)
 export class Course {
   @PrimaryGeneratedColumn('uuid')
@@ -41,6 +45,14 @@ export class Course {
 
   @Column({ type: 'text', default: 'draft' })
   status: CourseStatus;
+
+  /** open: anyone may enrol; by-organisation: only with a licence seat or in an in-company session. */
+  @Column({ type: 'text', default: 'open' })
+  access: CourseAccess;
+
+  /** Price of one seat in euro cents, excluding VAT; null: not sold per seat. */
+  @Column({ type: 'integer', nullable: true })
+  seatPriceCents: number | null;
 
   @Column({ type: 'integer', nullable: true })
   certificateValidityMonths: number | null;

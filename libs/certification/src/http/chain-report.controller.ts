@@ -15,13 +15,18 @@ export class ChainReportController {
   @Get('chain')
   @Authenticated()
   @ApiOkResponse({ type: ChainReportResponse })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', 'image/svg+xml')
   async chain(
     @CurrentUser() user: AuthUser,
     @UuidParam('orgId') orgId: string,
     @Query() query: ChainReportQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ChainReportResponse | string> {
+    if (query.format === 'svg') {
+      const svg = await this.reports.svg(user, orgId);
+      response.set({ 'Content-Type': 'image/svg+xml; charset=utf-8', 'Content-Disposition': 'inline; filename="ketenrapport.svg"' });
+      return svg;
+    }
     if (query.format !== 'csv') return this.reports.report(user, orgId);
     const csv = await this.reports.csv(user, orgId);
     response.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="ketenrapport.csv"' });

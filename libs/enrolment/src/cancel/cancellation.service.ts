@@ -33,6 +33,7 @@ export class CancellationService {
       if (enrolment.status === 'cancelled') return enrolment;
       if (enrolment.status === 'completed') throw EnrolmentError.notCancellable(enrolment.status);
       const cancelled = await this.enrolments.markCancelled(tx.manager, enrolment.id);
+      if (enrolment.licenceId) await this.seats.giveBackLicenceSeat(tx, enrolment.id);
       if (session && (enrolment.status === 'confirmed' || enrolment.status === 'waitlisted')) {
         await this.seats.release(tx, session, enrolment.status);
       }

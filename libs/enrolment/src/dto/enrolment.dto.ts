@@ -14,6 +14,10 @@ export class CreateEnrolmentDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an org admin enrolling one of their members' })
   @IsOptional() @IsUUID()
   userId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'use a seat of a licence the organisation bought' })
+  @IsOptional() @IsUUID()
+  licenceId?: string;
 }
 
 export class EnrolmentResponse {
@@ -24,6 +28,7 @@ export class EnrolmentResponse {
   @ApiProperty({ format: 'uuid' }) courseId: string;
   @ApiProperty({ format: 'uuid', nullable: true }) sessionId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) organisationId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) licenceId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true }) completedAt: string | null;
   @ApiProperty({ nullable: true }) cancelledAt: string | null;
@@ -38,6 +43,7 @@ export function toEnrolmentResponse(e: Enrolment): EnrolmentResponse {
     courseId: e.courseId,
     sessionId: e.sessionId,
     organisationId: e.organisationId,
+    licenceId: e.licenceId ?? null,
     createdAt: e.createdAt.toISOString(),
     completedAt: e.completedAt?.toISOString() ?? null,
     cancelledAt: e.cancelledAt?.toISOString() ?? null,

@@ -2,7 +2,7 @@ import { AuditLog } from '@schakel/audit';
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { isEmail, isUUID } from 'class-validator';
-import { DomainException } from '@schakel/common';
+import { DomainException, type ChainRole } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { AccessService } from '@schakel/access';
 import { MembershipRepository, OrganisationService } from '@schakel/organisation';
@@ -53,10 +53,10 @@ export class BulkEnrolmentService {
     try {
       const problem = rowProblem(input);
       if (problem) throw EnrolmentError.bulkRowInvalid(problem);
-      const member = await this.memberOf(actor, organisationId, email, (input.name ?? '').trim());
+      const member = await this.memberOf(actor, organisationId, { email, name: (input.name ?? '').trim(), chainRoles: [] });
       const { enrolment, created } = await this.enrolments.enrol(actor, {
         courseId: input.courseId!.trim(),
-        userId: member,
+        userId: member.userId,
         ...(input.sessionId?.trim() ? { sessionId: input.sessionId.trim() } : {}),
       });
       return {
@@ -73,16 +73,19 @@ export class BulkEnrolmentService {
     }
   }
 
-  /** The member's user id, adding the person to the organisation first when needed. */
-  private async memberOf(actor: AuthUser, organisationId: string, email: string, name: string): Promise<string> {
+  /**
+   * The member's user id, adding the person to the organisation first when needed (a new
+   * member gets `chainRoles`; an existing one keeps hers, so a repeated row changes nothing).
+   */
+  async memberOf(actor: AuthUser, organisationId: string, person: { email: string; name: string; chainRoles: ChainRole[] }): Promise<{ userId: string; added: boolean }> {
     try {
-      const added = await this.organisations.addMember(actor, organisationId, { email, name, roles: ['learner'], chainRoles: [] });
-      return added.userId;
+      const added = await this.organisations.addMember(actor, organisationId, { ...person, roles: ['learner'] });
+      return { userId: added.userId, added: true };
     } catch (error) {
       if (!(error instanceof DomainException) || error.code !== 'organisation.already-member') throw error;
-      const existing = await this.memberships.findByEmail(organisationId, email);
+      const existing = await this.memberships.findByEmail(organisationId, person.email);
       if (!existing) throw error;
-      return existing.userId;
+      return { userId: existing.userId, added: false };
     }
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '@schakel/access';
-import { SessionRepository } from '@schakel/session';
-import { isUniqueViolation } from '@schakel/common';
+import { SeatLedger, SessionRepository } from '@schakel/session';
+import { DomainException, isUniqueViolation } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { CreateEnrolmentDto } from '../dto/enrolment.dto';
-import { EnrolmentError } from '../enrolment.exception';
+import { EnrolmentError, EnrolmentErrorCode } from '../enrolment.exception';
 import { EnrolmentRepository } from '../enrolment.repository';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 import { OnlineEnrolmentService } from './online-enrolment.service';
@@ -20,6 +20,7 @@ export class EnrolmentService {
     private readonly sessions: SessionEnrolmentService,
     private readonly access: AccessService,
     private readonly sessionRows: SessionRepository,
+    private readonly seats: SeatLedger,
   ) {}
 
   async enrol(actor: AuthUser, dto: CreateEnrolmentDto): Promise<EnrolmentResult> {
@@ -31,13 +32,22 @@ export class EnrolmentService {
     if (dto.sessionId && course.format === 'online') throw EnrolmentError.noSessionsForOnline();
     if (!dto.sessionId && course.format === 'live') throw EnrolmentError.sessionRequired();
 
-    const request: EnrolmentRequest = { actorId: actor.id, learnerId, organisationId, course, sessionId: dto.sessionId };
+    // An org admin enrolling a member into a by-organisation course uses the organisation's licence.
+    const licenceId =
+      dto.licenceId ?? (course.access === 'by-organisation' && organisationId ? await this.seats.licenceToUse(organisationId, course.id) : null);
+    if (course.access === 'by-organisation' && !licenceId && !dto.sessionId) throw EnrolmentError.seatRequired();
+    const request: EnrolmentRequest = {
+      actorId: actor.id, learnerId, organisationId, course, sessionId: dto.sessionId,
+      licenceId, inCompanyOnly: course.access === 'by-organisation' && !licenceId,
+    };
     try {
       return dto.sessionId ? await this.sessions.enrol({ ...request, sessionId: dto.sessionId }) : await this.online.enrol(request);
     } catch (error) {
-      // The partial unique index refused a second open enrolment in the course: the same
-      // request again gets the first one back, anything else is 409.
-      if (!isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
+      // The partial unique index refused a second open enrolment in the course (or the
+      // licence had no seat left for someone who already holds one): the same request again
+      // gets the first one back, anything else is 409.
+      const full = error instanceof DomainException && error.code === EnrolmentErrorCode.LicenceNoSeatsLeft;
+      if (!full && !isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
       const existing = await this.enrolments.findOpen(learnerId, course.id);
       if (!existing) throw error;
       return sameRequestOrConflict(existing, dto.sessionId ?? null);

@@ -9,6 +9,10 @@ export interface EnrolmentRequest {
   organisationId: string | null;
   course: Course;
   sessionId?: string;
+  /** The licence whose seat this enrolment uses, if any. */
+  licenceId: string | null;
+  /** A by-organisation course without a licence: only an in-company session may take the person. */
+  inCompanyOnly: boolean;
 }
 
 export interface EnrolmentResult {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SeatLedger, type SeatClaim, type TakenSeat } from '@schakel/session';
-import { EnrolmentError } from '../enrolment.exception';
+import { EnrolmentError, licenceRefused } from '../enrolment.exception';
 import { Enrolment } from '../entities/enrolment.entity';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 
@@ -23,6 +23,8 @@ export class SessionEnrolmentService {
       courseId: request.course.id,
       organisationId: request.organisationId,
       enrolledById: request.actorId,
+      licenceId: request.licenceId,
+      inCompanyOnly: request.inCompanyOnly,
     };
     const result = await this.seats.takeSeat(claim);
     switch (result.outcome) {
@@ -36,6 +38,10 @@ export class SessionEnrolmentService {
         throw EnrolmentError.deadlinePassed();
       case 'missing':
         throw EnrolmentError.sessionNotFound();
+      case 'seat-required':
+        throw EnrolmentError.seatRequired();
+      default:
+        throw licenceRefused(result.outcome);
     }
   }
 }
@@ -43,7 +49,12 @@ export class SessionEnrolmentService {
 /** The row the seat statement wrote, without reading it back. */
 function toEnrolment(claim: SeatClaim, seat: TakenSeat): Enrolment {
   return Object.assign(new Enrolment(), {
-    ...claim,
+    userId: claim.userId,
+    courseId: claim.courseId,
+    sessionId: claim.sessionId,
+    organisationId: claim.organisationId,
+    enrolledById: claim.enrolledById,
+    licenceId: claim.licenceId,
     id: seat.enrolmentId,
     status: seat.status,
     waitlistPosition: seat.waitlistPosition,

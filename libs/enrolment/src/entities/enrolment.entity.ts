@@ -54,6 +54,10 @@ export class Enrolment {
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_enrolments_organisation' })
   organisation?: Organisation;
 
+  /** The seat licence this enrolment used (the seat ledger counts it). */
+  @Column({ type: 'uuid', nullable: true })
+  licenceId: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   enrolledById: string | null;
 

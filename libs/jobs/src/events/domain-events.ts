@@ -36,7 +36,17 @@ export interface DomainEvents {
   'member.invited': { userId: string; organisationId: string };
   /** A person who already had an account was added: the membership is pending until she accepts. */
   'membership.requested': { userId: string; organisationId: string };
+
+  // imports
+  /** An org admin uploaded people to import; the worker handles the rows. */
+  'import.requested': { importId: string };
+
+  // ordering
+  /** An order changed state; sent per admin of the ordering organisation (userId). */
+  'order.changed': { orderId: string; userId: string; state: OrderEventState };
 }
+
+export type OrderEventState = 'requested' | 'confirmed' | 'delivered' | 'rejected' | 'cancelled';
 
 export type EventName = keyof DomainEvents;
 export type EventPayload<E extends EventName> = DomainEvents[E];

@@ -17,6 +17,9 @@ export interface DeliverySubject {
   organisationId?: string;
   /** A password reset request (each request its own mail). */
   requestId?: string;
+  orderId?: string;
+  /** an order's state at the event */
+  state?: string;
   sequence?: number;
   /** reminder '7d' | '1d', expiry '60d' | '14d', nudge '1' | '2' */
   window?: string;

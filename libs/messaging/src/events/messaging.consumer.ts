@@ -28,6 +28,7 @@ export class MessagingEventConsumer implements EventConsumer {
     'membership.requested': (e) => this.record(MESSAGES['membership-requested'], e),
     'password.reset-requested': (e) => this.record(MESSAGES['password-reset'], e),
     'email.verification-requested': (e) => this.record(MESSAGES['verify-email'], e),
+    'order.changed': (e) => this.record(MESSAGES['order-changed'], e),
   } satisfies EventHandlers;
 
   constructor(

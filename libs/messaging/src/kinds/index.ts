@@ -10,6 +10,7 @@ import type { MessageDefinition, MessageKind } from './message-definition';
 import { moduleNudge } from './module-nudge.message';
 import { passwordReset } from './password-reset.message';
 import { verifyEmail } from './verify-email.message';
+import { orderChanged } from './order-changed.message';
 import { sessionCancelled } from './session-cancelled.message';
 import { sessionChanged } from './session-changed.message';
 import { sessionReminder } from './session-reminder.message';
@@ -32,6 +33,7 @@ export const MESSAGES = {
   'membership-requested': membershipRequested,
   'password-reset': passwordReset,
   'verify-email': verifyEmail,
+  'order-changed': orderChanged,
 } satisfies { [K in MessageKind]: MessageDefinition<K> };
 
 export const MESSAGE_KINDS = Object.keys(MESSAGES) as MessageKind[];

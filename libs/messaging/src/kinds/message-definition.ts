@@ -1,3 +1,4 @@
+import type { OrderEventState } from '@schakel/jobs';
 import type { LinkSigner } from '@schakel/web';
 import type { MessageContextRepository, Recipient, SessionContext } from '../message-context.repository';
 import type { ExpiryWindow, NudgeNumber, ReminderWindow } from '../message-windows.rules';
@@ -28,6 +29,7 @@ export interface MessageSubjects {
   'membership-requested': { organisationId: string };
   'password-reset': { requestId: string };
   'verify-email': { requestId: string };
+  'order-changed': { orderId: string; state: OrderEventState };
 }
 
 export type MessageKind = keyof MessageSubjects;

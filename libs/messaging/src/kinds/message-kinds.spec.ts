@@ -22,6 +22,7 @@ describe('message kinds', () => {
     expect(MESSAGES['membership-requested'].key({ organisationId: 'o-1' }, user)).toBe('membership-requested:o-1:u-1');
     expect(MESSAGES['password-reset'].key({ requestId: 'r-1' })).toBe('password-reset:r-1');
     expect(MESSAGES['verify-email'].key({ requestId: 'r-1' })).toBe('verify-email:r-1');
+    expect(MESSAGES['order-changed'].key({ orderId: 'r-1', state: 'confirmed' }, user)).toBe('order-changed:r-1:confirmed:u-1');
   });
 
   it('names each definition by its own kind, with a template in every language', () => {

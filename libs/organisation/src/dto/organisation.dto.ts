@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../entities/organisation.entity';
 
 export class CreateOrganisationDto {
@@ -10,12 +10,17 @@ export class CreateOrganisationDto {
   @ApiProperty({ enum: ORGANISATION_KINDS })
   @IsIn(ORGANISATION_KINDS)
   kind: OrganisationKind;
+
+  @ApiPropertyOptional({ example: 'Postbus 1\n8000 AA Zwolle', description: 'invoice address' })
+  @IsOptional() @IsString() @MaxLength(500)
+  address?: string;
 }
 
 export class OrganisationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
+  @ApiProperty() address: string;
   @ApiProperty() createdAt: string;
 }
 
@@ -23,5 +28,6 @@ export const toOrganisationResponse = (o: Organisation): OrganisationResponse =>
   id: o.id,
   name: o.name,
   kind: o.kind,
+  address: o.address,
   createdAt: o.createdAt.toISOString(),
 });

@@ -15,6 +15,10 @@ export class Organisation {
   @Column({ type: 'text' })
   kind: OrganisationKind;
 
+  /** Printed on invoices (lines separated by newlines). */
+  @Column({ type: 'text', default: '' })
+  address: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { LICENCE_OF_MEMBER, USE_LICENCE_SEAT } from './licence-seat.sql';
 import type { SeatCounts } from './seat.rules';
 
 export interface SeatHolder {
@@ -16,6 +17,10 @@ export interface SeatClaim {
   /** The organisation that enrolled this person (an org admin, a licence), if any. */
   organisationId: string | null;
   enrolledById: string;
+  /** A seat of this licence is used in the same statement (null: no licence). */
+  licenceId: string | null;
+  /** A by-organisation course without a licence: only an in-company session may seat the person. */
+  inCompanyOnly: boolean;
 }
 
 /** The enrolment row the seat statement wrote. */
@@ -29,7 +34,8 @@ export interface TakenSeat {
   updatedAt: Date;
 }
 
-export type SeatRefusal = 'missing' | 'cancelled' | 'started' | 'deadline-passed';
+export type LicenceRefusal = 'licence-missing' | 'licence-expired' | 'no-seats-left';
+export type SeatRefusal = 'missing' | 'cancelled' | 'started' | 'deadline-passed' | 'seat-required' | LicenceRefusal;
 export type SeatOutcome = { outcome: 'enrolled'; seat: TakenSeat } | { outcome: SeatRefusal };
 
 interface SeatRow {
@@ -72,6 +78,11 @@ export class SeatLedgerRepository {
    * new place in line is the locked waitlist_count + 1, which holds because the line is
    * always 1..n (cancellation renumbers it) and the count moves with every change.
    *
+   * With a licence, one of its seats is used in the same statement: the UPDATE of the
+   * licence row waits for its lock and re-checks `used < seats` on the committed row, so
+   * concurrent enrolments on one licence never use more seats than it has (the CHECK
+   * used <= seats is the backstop); a refusal leaves the session and the licence untouched.
+   *
    * A second open enrolment of the same person in the course fails on the partial unique
    * index uq_enrolments_open_per_course; the caller decides what that means.
    */
@@ -80,25 +91,37 @@ export class SeatLedgerRepository {
       `WITH s AS (
          SELECT id, course_id, visibility, organisation_id, status, capacity, confirmed_count, waitlist_count, starts_at, enrolment_deadline
            FROM sessions WHERE id = $3 FOR UPDATE
-       ), d AS (
+       ), lic AS (${LICENCE_OF_MEMBER})
+       , d AS (
          SELECT s.id,
                 CASE WHEN s.course_id <> $2
                        OR (s.visibility = 'in-company' AND NOT EXISTS (
                              SELECT 1 FROM memberships m WHERE m.organisation_id = s.organisation_id AND m.user_id = $1 AND m.status = 'active'))
                      THEN 'missing'
+                     WHEN $6::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM lic) THEN 'licence-missing'
+                     WHEN $7::boolean AND s.visibility <> 'in-company' THEN 'seat-required'
                      WHEN s.status <> 'scheduled' THEN 'cancelled'
                      WHEN s.starts_at <= now() THEN 'started'
                      WHEN s.enrolment_deadline IS NOT NULL AND s.enrolment_deadline < now() THEN 'deadline-passed'
+                     WHEN EXISTS (SELECT 1 FROM lic WHERE lic.expired) THEN 'licence-expired'
                      WHEN s.confirmed_count < s.capacity AND s.waitlist_count = 0 THEN 'confirmed'
                      ELSE 'waitlisted' END AS seat,
                 s.waitlist_count
            FROM s
+       ), used AS (${USE_LICENCE_SEAT} AND EXISTS (SELECT 1 FROM d WHERE d.seat IN ('confirmed', 'waitlisted'))
+         RETURNING l.id, l.organisation_id
+       ), e AS (
+         SELECT d.id, d.waitlist_count,
+                CASE WHEN $6::uuid IS NOT NULL AND d.seat IN ('confirmed', 'waitlisted') AND NOT EXISTS (SELECT 1 FROM used)
+                     THEN 'no-seats-left' ELSE d.seat END AS seat
+           FROM d
        ), inserted AS (
-         INSERT INTO enrolments (user_id, course_id, session_id, organisation_id, enrolled_by_id, status, waitlist_position, confirmed_at)
-         SELECT $1, $2, d.id, $4, $5, d.seat,
-                CASE WHEN d.seat = 'waitlisted' THEN d.waitlist_count + 1 END,
-                CASE WHEN d.seat = 'confirmed' THEN now() END
-           FROM d WHERE d.seat IN ('confirmed', 'waitlisted')
+         INSERT INTO enrolments (user_id, course_id, session_id, organisation_id, enrolled_by_id, status, waitlist_position, confirmed_at, licence_id)
+         SELECT $1, $2, e.id, COALESCE($4, (SELECT organisation_id FROM used)), $5, e.seat,
+                CASE WHEN e.seat = 'waitlisted' THEN e.waitlist_count + 1 END,
+                CASE WHEN e.seat = 'confirmed' THEN now() END,
+                (SELECT id FROM used)
+           FROM e WHERE e.seat IN ('confirmed', 'waitlisted')
          RETURNING id, status, waitlist_position, created_at, updated_at, last_activity_at, confirmed_at
        ), counted AS (
          UPDATE sessions
@@ -110,13 +133,13 @@ export class SeatLedgerRepository {
          SELECT 'enrolment.' || i.status, jsonb_build_object('userId', $1::uuid, 'enrolmentId', i.id, 'sessionId', $3::uuid)
            FROM inserted i
        )
-       SELECT d.seat, i.id, i.waitlist_position, i.created_at, i.updated_at, i.last_activity_at, i.confirmed_at
-         FROM d LEFT JOIN inserted i ON true`,
-      [claim.userId, claim.courseId, claim.sessionId, claim.organisationId, claim.enrolledById],
+       SELECT e.seat, i.id, i.waitlist_position, i.created_at, i.updated_at, i.last_activity_at, i.confirmed_at
+         FROM e LEFT JOIN inserted i ON true`,
+      [claim.userId, claim.courseId, claim.sessionId, claim.organisationId, claim.enrolledById, claim.licenceId, claim.inCompanyOnly],
     );
     const row = rows[0];
     if (!row) return { outcome: 'missing' };
-    // A row without an enrolment id carries the reason: missing, cancelled, started or deadline-passed.
+    // A row without an enrolment id carries the reason: missing, cancelled, started, deadline-passed or a licence's.
     if (!row.id) return { outcome: row.seat as SeatRefusal };
     return {
       outcome: 'enrolled',

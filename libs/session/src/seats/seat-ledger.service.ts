@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@schakel/config';
 import { UnitOfWork, type Transaction } from '@schakel/jobs';
 import type { Session } from '../entities/session.entity';
+import { LicenceSeatRepository, type OnlineSeatClaim, type OnlineSeatOutcome } from './licence-seat.repository';
 import { SeatClaim, SeatHolder, SeatLedgerRepository, SeatOutcome } from './seat-ledger.repository';
 import { mayPromoteAutomatically, seatsToFill } from './seat.rules';
 
@@ -22,7 +23,23 @@ export class SeatLedger {
     private readonly config: AppConfig,
     private readonly work: UnitOfWork,
     private readonly ledger: SeatLedgerRepository,
+    private readonly licences: LicenceSeatRepository,
   ) {}
+
+  /** An online enrolment on a licence seat: one statement (no event: online enrolments send none). */
+  takeOnlineSeat(claim: OnlineSeatClaim): Promise<OnlineSeatOutcome> {
+    return this.licences.takeOnlineSeat(claim);
+  }
+
+  /** The licence an org admin's enrolment uses when she names none (null: the organisation has none for the course). */
+  licenceToUse(organisationId: string, courseId: string): Promise<string | null> {
+    return this.licences.licenceToUse(organisationId, courseId);
+  }
+
+  /** A cancelled enrolment's licence seat comes back unless the learner made progress with it. */
+  giveBackLicenceSeat(tx: Transaction, enrolmentId: string): Promise<boolean> {
+    return this.licences.giveBack(tx.manager, enrolmentId);
+  }
 
   /**
    * A seat, or the end of the line, in one statement that also writes the outbox row; the

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '@schakel/common';
+import type { AuthUser } from '@schakel/identity';
+import { InvoiceResponse, toInvoiceResponse } from '../dto/invoice.dto';
+import { OrderingError } from '../ordering.exception';
+import { OrderAccess } from '../orders/order-access';
+import { InvoicePdfRenderer } from './invoice-pdf.renderer';
+import { InvoiceRepository } from './invoice.repository';
+
+/** Reading invoices (its organisation's admins, platform admins) and marking them paid (platform admin). */
+@Injectable()
+export class InvoiceService {
+  constructor(
+    private readonly invoices: InvoiceRepository,
+    private readonly renderer: InvoicePdfRenderer,
+    private readonly access: OrderAccess,
+  ) {}
+
+  async list(actor: AuthUser, organisationId: string, limit: number, offset: number): Promise<Page<InvoiceResponse>> {
+    await this.access.requireOrganisationAdmin(actor, organisationId);
+    const page = await this.invoices.page(organisationId, limit, offset);
+    return { items: page.items.map(toInvoiceResponse), total: page.total };
+  }
+
+  async get(actor: AuthUser, invoiceId: string): Promise<InvoiceResponse> {
+    return toInvoiceResponse(await this.access.requireVisible(actor, await this.invoices.findById(invoiceId), OrderingError.invoiceNotFound));
+  }
+
+  async pdf(actor: AuthUser, invoiceId: string): Promise<{ number: string; pdf: Buffer }> {
+    const invoice = await this.access.requireVisible(actor, await this.invoices.findById(invoiceId), OrderingError.invoiceNotFound);
+    return { number: invoice.number, pdf: await this.renderer.render(invoice) };
+  }
+
+  async markPaid(invoiceId: string): Promise<InvoiceResponse> {
+    const paid = await this.invoices.markPaid(invoiceId);
+    if (paid) return toInvoiceResponse(paid);
+    if (!(await this.invoices.findById(invoiceId))) throw OrderingError.invoiceNotFound();
+    throw OrderingError.alreadyPaid();
+  }
+}
