@@ -43,7 +43,7 @@ describe('seat licences', () => {
 
   it('storm on a live session: 5 seats of a licence, 15 members at once → 5 seated, the session counts 5', async () => {
     const trainer = await createTrainer(api.app);
-    const course = await insertCourse(api.app, { access: 'by-organisation' });
+    const course = await insertCourse(api.app, { access: 'by-organisation', author: trainer });
     const session = await scheduleSession(api, trainer, course, { capacity: 20 });
     const licenceId = await insertLicence(api.app, { organisationId: tenant.organisation.id, courseId: course.id, seats: 5 });
     const people = await members(15);
@@ -121,9 +121,10 @@ describe('seat licences', () => {
 
   it('a by-organisation live course seats a member without a licence only in her in-company session', async () => {
     const trainer = await createTrainer(api.app);
-    const course = await insertCourse(api.app, { access: 'by-organisation' });
+    const course = await insertCourse(api.app, { access: 'by-organisation', author: trainer });
     const open = await scheduleSession(api, trainer, course, { capacity: 5 });
-    const own = await scheduleSession(api, trainer, course, { capacity: 5, visibility: 'in-company', organisationId: tenant.organisation.id });
+    // In-company sessions are scheduled by the organisation's own trainer.
+    const own = await scheduleSession(api, tenant.trainer, course, { capacity: 5, visibility: 'in-company', organisationId: tenant.organisation.id });
     const [member] = await members(1);
     const refused = await enrolWith(member, { courseId: course.id, sessionId: open.id });
     expect(refused.status).toBe(403);
