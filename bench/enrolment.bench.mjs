@@ -7,7 +7,8 @@
 // CPU of the API, the worker, PostgreSQL and the load generator is reported (from /proc).
 import { createRequire } from 'node:module';
 import { formatCpu, startDeployed } from './deployed.mjs';
-import { prepareEnvironment, report, runConcurrently } from './lib.mjs';
+import { join } from 'node:path';
+import { prepareEnvironment, report, root, runConcurrently } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg');
@@ -38,7 +39,9 @@ async function seed(db, sessions) {
 }
 
 async function httpStorm(platform, env, run, concurrency) {
-  const tokens = run.users.map((sub) => jwt.sign({ sub, typ: 'access' }, env.JWT_SECRET, { algorithm: 'HS256', expiresIn: 3600 }));
+  // Signed as the API's TokenService does: the access-token key derived from JWT_SECRET, token version 0.
+  const key = require(join(root, 'dist/libs/config/src/app-config.js')).deriveKeys(env.JWT_SECRET).accessTokens;
+  const tokens = run.users.map((sub) => jwt.sign({ sub, typ: 'access', ver: 0 }, key, { algorithm: 'HS256', expiresIn: 3600 }));
   const statuses = {};
   const { result, cpu } = await platform.measure(() =>
     runConcurrently(N, concurrency, async (i) => {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -13,6 +15,24 @@ const FONTS = {
   'mono-bold': join(FONT_DIR, 'DejaVuSansMono-Bold.ttf'),
 } as const;
 type FontName = keyof typeof FONTS;
+
+/**
+ * Parsed once per process and shared by every document (pdfkit accepts a fontkit font):
+ * parsing the three TrueType files for each certificate was most of its render time
+ * (~150 ms → see the certificate benchmark). pdfkit still subsets per document.
+ */
+let parsedFonts: Record<FontName, fontkit.Font> | undefined;
+function fonts(): Record<FontName, fontkit.Font> {
+  parsedFonts ??= Object.fromEntries(
+    Object.entries(FONTS).map(([name, file]) => [name, fontkit.create(readFileSync(file)) as fontkit.Font]),
+  ) as Record<FontName, fontkit.Font>;
+  // fontkit caches glyph objects with the characters they were first made for; pdfkit maps a
+  // subset glyph back to text (ToUnicode) from them, so a glyph first made without characters
+  // in an earlier document lost its letter in the next. A fresh glyph cache per document keeps
+  // the parsed tables (the expensive part) and makes each document's text exact.
+  for (const font of Object.values(parsedFonts)) Reflect.set(font, '_glyphs', {});
+  return parsedFonts;
+}
 
 /** One line of a template's output: `field: text`. */
 export interface LayoutLine {
@@ -103,7 +123,8 @@ export function layoutPdf(lines: LayoutLine[], options: PdfOptions): Promise<Buf
     margin: 56,
     info: { Title: options.title, Author: 'Schakel', Creator: 'Schakel', Producer: 'Schakel', CreationDate: options.createdAt },
   });
-  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
+  // pdfkit's types name only paths and buffers as sources; a fontkit font is accepted as well.
+  for (const [name, font] of Object.entries(fonts())) doc.registerFont(name, font as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
