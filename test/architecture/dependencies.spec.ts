@@ -19,7 +19,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   organisation: ['config', 'common', 'jobs', 'web', 'identity', 'access', 'audit'],
   // The catalogue keeps its public pages in the shared Redis (database's client).
   catalogue: ['config', 'common', 'database', 'jobs', 'identity', 'organisation', 'access'],
-  session: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue'],
+  // The seat statement runs as a prepared statement on the pool (database's preparedQuery).
+  session: ['config', 'common', 'database', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue'],
   enrolment: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session', 'audit'],
   certification: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'enrolment', 'audit'],
   // Messaging consumes every domain's events; it reuses the session's calendar builder.

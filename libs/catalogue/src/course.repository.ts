@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { preparedQuery } from '@schakel/database';
 import type { ChainRole } from '@schakel/common';
 import type { CourseSummaryResponse, PrerequisiteResponse } from './dto/course.dto';
 import { Course, type CourseFormat } from './entities/course.entity';
@@ -26,11 +26,6 @@ interface SummaryRow {
   pass_mark: number | null;
   duration_hours: string | null;
   prerequisite_ids: string[];
-}
-
-/** The part of node-postgres's Pool used here (named statements are planned once per connection). */
-interface PgPool {
-  query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
 }
 
 const SUMMARY_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.chain_roles, c.format, c.status,
@@ -96,12 +91,8 @@ export class CourseRepository {
       )::text AS body
       FROM page p`;
     const name = `catalogue-page-${filter.chainRole ? 'r' : ''}${filter.format ? 'f' : ''}`;
-    const { rows } = await this.pool().query<{ body: string }>({ name, text, values: [...params, filter.limit, filter.offset] });
+    const rows = await preparedQuery<{ body: string }>(this.dataSource, name, text, [...params, filter.limit, filter.offset]);
     return rows[0].body;
-  }
-
-  private pool(): PgPool {
-    return (this.dataSource.driver as PostgresDriver).master as PgPool;
   }
 
   /** Published courses for a chain role and, transitively, their published prerequisites. */
