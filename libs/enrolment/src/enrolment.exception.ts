@@ -28,6 +28,7 @@ export enum EnrolmentErrorCode {
   QuizAttemptsExhausted = 'enrolment.quiz-attempts-exhausted',
   BulkInvalid = 'enrolment.bulk-invalid',
   BulkRowInvalid = 'enrolment.bulk-row-invalid',
+  BulkRowFailed = 'enrolment.bulk-row-failed',
   BulkOrganisationRequired = 'enrolment.bulk-organisation-required',
   /** Field problems the validation pipe cannot see: the same code as its own answers. */
   SeatRequired = 'enrolment.seat-required',
@@ -104,6 +105,8 @@ export const EnrolmentError = {
   bulkInvalid: (problem: string) =>
     new DomainException(400, EnrolmentErrorCode.BulkInvalid, `CSV: ${problem}`, [{ field: 'body', problem }]),
   bulkRowInvalid: (problem: string) => new DomainException(400, EnrolmentErrorCode.BulkRowInvalid, problem),
+  /** An unexpected failure of one bulk row (logged); the other rows stand. */
+  bulkRowFailed: () => new DomainException(503, EnrolmentErrorCode.BulkRowFailed, 'This row could not be processed; try it again'),
   bulkOrganisationRequired: (problem: string) =>
     new DomainException(400, EnrolmentErrorCode.BulkOrganisationRequired, 'Say which organisation: ?organisationId=', [
       { field: 'organisationId', problem },

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startApi, TestApi } from '../../support/app';
 import { insertCourse } from '../../factories/course.factory';
-import { createTenant, createTrainer, type Tenant } from '../../factories/organisation.factory';
+import { addMember, createTenant, createTrainer, type Tenant } from '../../factories/organisation.factory';
 import { scheduleSession, sessionState } from '../../factories/session.factory';
 
 describe('bulk enrolment from a CSV by an org admin', () => {
@@ -64,6 +64,20 @@ describe('bulk enrolment from a CSV by an org admin', () => {
     expect(noHeader.body.details[0].field).toBe('body');
     const json = await api.http().post('/api/enrolments/bulk').set(tenant.admin.auth).send({ email: 'a@example.nl' });
     expect(json.status).toBe(400);
+  });
+
+  it('books each row to the organisation the request names, not to another one the admin shares with the person', async () => {
+    // The admin administers two organisations; the learner belongs to both; the first one is older.
+    const second = await createTenant(api.app, 'Gemeente Tweede');
+    await addMember(api.app, second.organisation, tenant.admin, ['org-admin']);
+    await addMember(api.app, second.organisation, tenant.learner, ['learner']);
+    const trainer = await createTrainer(api.app);
+    const online = await insertCourse(api.app, { author: trainer, format: 'online' });
+    const response = await post(`email,name,courseId\n${tenant.learner.user.email},Lid Van Twee,${online.id}`, tenant.admin.auth, `?organisationId=${second.organisation.id}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ organisationId: second.organisation.id, enrolled: 1, failed: 0 });
+    const [row] = await api.app.get(DataSource).query(`SELECT organisation_id FROM enrolments WHERE id = $1`, [response.body.rows[0].enrolmentId]);
+    expect(row.organisation_id).toBe(second.organisation.id);
   });
 
   it('is for org admins of that organisation only', async () => {

@@ -1,5 +1,5 @@
 import { AuditLog } from '@schakel/audit';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { isEmail, isUUID } from 'class-validator';
 import { DomainException, type ChainRole } from '@schakel/common';
@@ -23,6 +23,8 @@ type CsvRow = Record<(typeof COLUMNS)[number], string | undefined>;
  */
 @Injectable()
 export class BulkEnrolmentService {
+  private readonly logger = new Logger(BulkEnrolmentService.name);
+
   constructor(
     private readonly access: AccessService,
     private readonly organisations: OrganisationService,
@@ -54,11 +56,13 @@ export class BulkEnrolmentService {
       const problem = rowProblem(input);
       if (problem) throw EnrolmentError.bulkRowInvalid(problem);
       const member = await this.memberOf(actor, organisationId, { email, name: (input.name ?? '').trim(), chainRoles: [] });
-      const { enrolment, created } = await this.enrolments.enrol(actor, {
-        courseId: input.courseId!.trim(),
-        userId: member.userId,
-        ...(input.sessionId?.trim() ? { sessionId: input.sessionId.trim() } : {}),
-      });
+      // Each row is booked to the organisation the request names, not to whichever of the
+      // person's organisations the admin also happens to administer.
+      const { enrolment, created } = await this.enrolments.enrol(
+        actor,
+        { courseId: input.courseId!.trim(), userId: member.userId, ...(input.sessionId?.trim() ? { sessionId: input.sessionId.trim() } : {}) },
+        organisationId,
+      );
       return {
         row,
         email,
@@ -68,8 +72,10 @@ export class BulkEnrolmentService {
         ...(enrolment.waitlistPosition !== null ? { waitlistPosition: enrolment.waitlistPosition } : {}),
       };
     } catch (error) {
-      if (!(error instanceof DomainException)) throw error;
-      return { row, email, outcome: 'failed', error: { statusCode: error.status, code: error.code, message: error.message } };
+      // Something unexpected fails this row, not the file: the rows before and after stand.
+      const known = error instanceof DomainException ? error : EnrolmentError.bulkRowFailed();
+      if (!(error instanceof DomainException)) this.logger.error(`bulk row ${row} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return { row, email, outcome: 'failed', error: { statusCode: known.status, code: known.code, message: known.message } };
     }
   }
 

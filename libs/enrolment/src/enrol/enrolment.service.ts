@@ -23,8 +23,9 @@ export class EnrolmentService {
     private readonly seats: SeatLedger,
   ) {}
 
-  async enrol(actor: AuthUser, dto: CreateEnrolmentDto): Promise<EnrolmentResult> {
-    const { learnerId, organisationId } = await this.resolveLearner(actor, dto.userId, dto.sessionId);
+  /** `bookTo`: the organisation the enrolment is booked to (bulk: the one the request names). */
+  async enrol(actor: AuthUser, dto: CreateEnrolmentDto, bookTo?: string): Promise<EnrolmentResult> {
+    const { learnerId, organisationId } = await this.resolveLearner(actor, dto.userId, dto.sessionId, bookTo);
     const found = await this.enrolments.publishedCourseWithMissing(dto.courseId, learnerId);
     if (!found) throw EnrolmentError.courseNotFound();
     const { course, missing } = found;
@@ -59,11 +60,18 @@ export class EnrolmentService {
    * For an in-company session the enrolment belongs to the session's organisation, so only
    * its admins may enrol someone there (not an admin of another organisation she is in).
    */
-  private async resolveLearner(actor: AuthUser, userId?: string, sessionId?: string): Promise<{ learnerId: string; organisationId: string | null }> {
-    if (!userId || userId === actor.id) return { learnerId: actor.id, organisationId: null };
+  private async resolveLearner(
+    actor: AuthUser,
+    userId?: string,
+    sessionId?: string,
+    bookTo?: string,
+  ): Promise<{ learnerId: string; organisationId: string | null }> {
+    if (!userId || userId === actor.id) return { learnerId: actor.id, organisationId: bookTo ?? null };
     const session = sessionId ? await this.sessionRows.findById(sessionId) : null;
     const owner = session?.visibility === 'in-company' ? session.organisationId : null;
-    const organisationId = await this.access.organisationActingFor(actor, userId, owner);
+    // An in-company session belongs to its organisation: a row booked to another cannot seat anyone there.
+    if (owner && bookTo && owner !== bookTo) throw EnrolmentError.learnerNotFound();
+    const organisationId = await this.access.organisationActingFor(actor, userId, owner ?? bookTo ?? null);
     if (organisationId) return { learnerId: userId, organisationId };
     if (actor.isPlatformAdmin) return { learnerId: userId, organisationId: null };
     throw EnrolmentError.learnerNotFound();
