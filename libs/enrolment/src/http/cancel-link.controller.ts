@@ -1,8 +1,8 @@
-import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Locale } from '@schakel/common';
 import { Public, UserRepository, type User } from '@schakel/identity';
-import { LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { HtmlPage, LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { CancellationService } from '../cancel/cancellation.service';
 import { CancelLinkQueryDto } from '../dto/cancel-link.dto';
 import { EnrolmentRepository } from '../enrolment.repository';
@@ -28,8 +28,7 @@ export class CancelLinkController {
 
   @Get()
   @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
+  @HtmlPage()
   async ask(@Query() query: CancelLinkQueryDto): Promise<string> {
     const { enrolment, user } = await this.resolve(query.token);
     return this.page(user, enrolment, query.token, enrolment.status === 'cancelled' ? 'already' : 'ask');
@@ -38,8 +37,7 @@ export class CancelLinkController {
   @Post()
   @Public()
   @HttpCode(200)
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
+  @HtmlPage()
   async cancel(@Query() query: CancelLinkQueryDto): Promise<string> {
     const { enrolment, user } = await this.resolve(query.token);
     if (enrolment.status === 'cancelled') return this.page(user, enrolment, query.token, 'already');

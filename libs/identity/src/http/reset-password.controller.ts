@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Locale } from '@schakel/common';
-import { PageRenderer } from '@schakel/web';
+import { HtmlForm, HtmlPage, PageRenderer } from '@schakel/web';
 import { WelcomeQueryDto, type WelcomeForm } from '../dto/welcome.dto';
 import { Public } from '../access.decorator';
 import { IdentityService } from '../identity.service';
@@ -24,8 +24,7 @@ export class ResetPasswordController {
   ) {}
 
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
+  @HtmlPage()
   @Public()
   async ask(@Query() query: WelcomeQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
     const holder = await this.identity.resetLinkHolder(query.token);
@@ -34,10 +33,7 @@ export class ResetPasswordController {
   }
 
   @Post()
-  @HttpCode(200)
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiProduces('text/html')
+  @HtmlForm()
   @Public()
   async choose(@Query() query: WelcomeQueryDto, @Body() body: WelcomeForm | undefined, @Res({ passthrough: true }) response: Response): Promise<string> {
     const holder = await this.identity.resetLinkHolder(query.token);

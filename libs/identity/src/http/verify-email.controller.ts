@@ -1,8 +1,8 @@
-import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainException, type Locale } from '@schakel/common';
-import { PageRenderer } from '@schakel/web';
+import { HtmlPage, PageRenderer } from '@schakel/web';
 import { Public } from '../access.decorator';
 import { WelcomeQueryDto } from '../dto/welcome.dto';
 import { IdentityService } from '../identity.service';
@@ -20,8 +20,7 @@ export class VerifyEmailController {
 
   @Get()
   @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
+  @HtmlPage()
   ask(@Query() query: WelcomeQueryDto): string {
     return this.page('nl', query.token, 'ask');
   }
@@ -29,8 +28,7 @@ export class VerifyEmailController {
   @Post()
   @Public()
   @HttpCode(200)
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
+  @HtmlPage()
   async confirm(@Query() query: WelcomeQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
     try {
       const user = await this.identity.verifyEmail(query.token);

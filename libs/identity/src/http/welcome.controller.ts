@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Locale } from '@schakel/common';
-import { LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { HtmlForm, HtmlPage, LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { Public } from '../access.decorator';
 import { WelcomeQueryDto, type WelcomeForm } from '../dto/welcome.dto';
 import type { User } from '../entities/user.entity';
@@ -29,8 +29,7 @@ export class WelcomeController {
 
   @Get()
   @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
+  @HtmlPage()
   async ask(@Query() query: WelcomeQueryDto): Promise<string> {
     const user = await this.resolve(query.token);
     return this.page(user, query.token, user.passwordHash ? 'already' : 'ask');
@@ -38,10 +37,7 @@ export class WelcomeController {
 
   @Post()
   @Public()
-  @HttpCode(200)
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiProduces('text/html')
+  @HtmlForm()
   async choose(
     @Query() query: WelcomeQueryDto,
     @Body() body: WelcomeForm | undefined,

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@schakel/identity';
-import { LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { HtmlPage, LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { PreferencesResponse } from '../dto/preferences.dto';
 import { UnsubscribeQueryDto } from '../dto/unsubscribe.dto';
 import { PreferenceRepository } from '../preference.repository';
@@ -24,8 +24,7 @@ export class UnsubscribeController {
 
   @Get()
   @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
+  @HtmlPage()
   async page(@Query() query: UnsubscribeQueryDto): Promise<string> {
     if (!(await this.holder(query.token))) throw WebError.unknownLink();
     return this.render('ask', query.token);

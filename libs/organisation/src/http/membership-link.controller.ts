@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Locale } from '@schakel/common';
 import { IdentityService, PASSWORD_MIN_LENGTH, passwordProblem, Public, UserRepository, type PasswordProblem, type User } from '@schakel/identity';
-import { LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { HtmlForm, HtmlPage, LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { MembershipLinkQueryDto, type MembershipLinkForm } from '../dto/membership-link.dto';
 import type { Membership } from '../entities/membership.entity';
 import { MembershipConsentService } from '../membership-consent.service';
@@ -31,8 +31,7 @@ export class MembershipLinkController {
 
   @Get()
   @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
+  @HtmlPage()
   async ask(@Query() query: MembershipLinkQueryDto): Promise<string> {
     const found = await this.resolve(query.token);
     return this.page(found, query.token, stateOf(found.membership));
@@ -40,10 +39,7 @@ export class MembershipLinkController {
 
   @Post()
   @Public()
-  @HttpCode(200)
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiProduces('text/html')
+  @HtmlForm()
   async decide(
     @Query() query: MembershipLinkQueryDto,
     @Body() body: MembershipLinkForm | undefined,
