@@ -40,9 +40,15 @@ export class PageRenderer {
     return this.layout({ ...withText, body: template(withText) });
   }
 
-  /** The catalogue of one language, for text a controller needs outside a template (e.g. a redirect's message). */
-  texts(lang: Locale): TextCatalogue {
-    return this.text[lang];
+  /**
+   * One word from the catalogue by its dotted path (`welcome.title`, `verify.status.valid`), for
+   * what a controller needs outside a template (the page's <title>). A missing word throws:
+   * a page must never show "undefined".
+   */
+  word(lang: Locale, path: string): string {
+    const found = path.split('.').reduce<string | TextCatalogue | undefined>((node, key) => (typeof node === 'object' ? node[key] : undefined), this.text[lang]);
+    if (typeof found !== 'string') throw new Error(`templates/pages/text/${lang}.json has no ${path}`);
+    return found;
   }
 }
 

@@ -11,11 +11,6 @@ import { VerificationService } from '../verification.service';
 const LANG: Locale = 'nl';
 
 /** Keys of `verify` in the page catalogues that the page's <title> needs. */
-interface VerifyWords {
-  unknownTitle: string;
-  status: Record<VerificationResponse['status'], string>;
-}
-
 /** The page the QR code opens: server-rendered HTML, not under /api. */
 @ApiTags('verification')
 @Controller('verify')
@@ -48,12 +43,11 @@ export class VerifyPageController {
   }
 
   private render(code: string, result: VerificationResponse | null): string {
-    const words = this.pages.texts(LANG).verify as unknown as VerifyWords;
-    if (!result) return this.pages.render('verify', { lang: LANG, title: words.unknownTitle, noindex: true, found: false, code: code.slice(0, 60) });
+    if (!result) return this.pages.render('verify', { lang: LANG, title: this.pages.word(LANG, 'verify.unknownTitle'), noindex: true, found: false, code: code.slice(0, 60) });
     const date = (iso: string) => formatDate(new Date(iso), LANG);
     return this.pages.render('verify', {
       lang: LANG,
-      title: words.status[result.status],
+      title: this.pages.word(LANG, `verify.status.${result.status}`),
       noindex: true,
       found: true,
       status: result.status,

@@ -47,10 +47,9 @@ export class CancelLinkController {
 
   private page(user: User, enrolment: Enrolment, token: string, state: CancelPageState): string {
     const lang: Locale = user.locale === 'en' ? 'en' : 'nl';
-    const words = this.pages.texts(lang).cancelEnrolment as Record<string, string>;
     return this.pages.render('cancel-enrolment', {
       lang,
-      title: state === 'ask' ? words.askTitle : words.doneTitle,
+      title: this.pages.word(lang, state === 'ask' ? 'cancelEnrolment.askTitle' : 'cancelEnrolment.doneTitle'),
       state,
       course: enrolment.course?.title ?? '',
       action: `?token=${encodeURIComponent(token)}`,

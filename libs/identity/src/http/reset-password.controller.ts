@@ -60,10 +60,9 @@ export class ResetPasswordController {
 
   private page(locale: Locale, token: string, state: ResetState, problem?: PasswordProblem): string {
     const lang: Locale = locale === 'en' ? 'en' : 'nl';
-    const words = this.pages.texts(lang).resetPassword as Record<string, string>;
     return this.pages.render('reset-password', {
       lang,
-      title: words.title,
+      title: this.pages.word(lang, 'resetPassword.title'),
       state,
       problem,
       action: `?token=${encodeURIComponent(token)}`,

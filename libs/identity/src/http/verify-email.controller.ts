@@ -42,7 +42,6 @@ export class VerifyEmailController {
 
   private page(locale: Locale, token: string, state: VerifyState): string {
     const lang: Locale = locale === 'en' ? 'en' : 'nl';
-    const words = this.pages.texts(lang).verifyEmail as Record<string, string>;
-    return this.pages.render('verify-email', { lang, title: words.title, state, action: `?token=${encodeURIComponent(token)}` });
+    return this.pages.render('verify-email', { lang, title: this.pages.word(lang, 'verifyEmail.title'), state, action: `?token=${encodeURIComponent(token)}` });
   }
 }

@@ -58,10 +58,9 @@ export class WelcomeController {
 
   private page(user: User, token: string, state: WelcomeState, problem?: PasswordProblem): string {
     const lang: Locale = user.locale === 'en' ? 'en' : 'nl';
-    const words = this.pages.texts(lang).welcome as Record<string, string>;
     return this.pages.render('welcome', {
       lang,
-      title: words.title,
+      title: this.pages.word(lang, 'welcome.title'),
       state,
       name: user.name,
       problem,

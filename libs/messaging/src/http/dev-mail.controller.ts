@@ -7,7 +7,6 @@ import { Public } from '@schakel/identity';
 import { PageRenderer } from '@schakel/web';
 import { CaughtMailRepository } from '../caught-mail.repository';
 import { MessagingError } from '../messaging.exception';
-import { pageText } from './page-text';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -35,7 +34,7 @@ export class DevMailController {
     const mails = await this.mails.latest(200);
     return this.pages.render('dev-mail-list', {
       lang: LANG,
-      title: pageText(this.pages, LANG, 'devMail', 'listTitle'),
+      title: this.pages.word(LANG, 'devMail.listTitle'),
       smtpConfigured: Boolean(this.config.smtpUrl),
       count: mails.length,
       mails: mails.map((m) => ({

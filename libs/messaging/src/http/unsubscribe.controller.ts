@@ -6,7 +6,6 @@ import { HtmlPage, LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { PreferencesResponse } from '../dto/preferences.dto';
 import { UnsubscribeQueryDto } from '../dto/unsubscribe.dto';
 import { PreferenceRepository } from '../preference.repository';
-import { pageText } from './page-text';
 
 /**
  * The unsubscribe link of every reminder and nudge. GET (the link) only asks: mail scanners
@@ -55,10 +54,10 @@ export class UnsubscribeController {
     const key = state === 'ask' ? 'askBody' : 'body';
     return this.pages.render('unsubscribe', {
       lang: 'nl',
-      title: pageText(this.pages, 'nl', 'unsubscribe', state === 'ask' ? 'askTitle' : 'title'),
+      title: this.pages.word('nl', state === 'ask' ? 'unsubscribe.askTitle' : 'unsubscribe.title'),
       state,
       action: `?token=${encodeURIComponent(token)}`,
-      alsoIn: { lang: 'en', body: pageText(this.pages, 'en', 'unsubscribe', key) },
+      alsoIn: { lang: 'en', body: this.pages.word('en', `unsubscribe.${key}`) },
     });
   }
 }

@@ -69,10 +69,9 @@ export class MembershipLinkController {
 
   private page(found: Resolved, token: string, state: MembershipPageState, problem?: PasswordProblem): string {
     const lang: Locale = found.user.locale === 'en' ? 'en' : 'nl';
-    const words = this.pages.texts(lang).acceptMembership as Record<string, string>;
     return this.pages.render('accept-membership', {
       lang,
-      title: words.title,
+      title: this.pages.word(lang, 'acceptMembership.title'),
       state,
       organisation: found.organisationName,
       action: `?token=${encodeURIComponent(token)}`,
