@@ -21,6 +21,7 @@ import { RateLimitGuard } from './edge/rate-limit.guard';
 import { RateLimiter } from './edge/rate-limiter';
 import { LoggingModule } from './edge/logging.module';
 import { HealthController } from './health.controller';
+import { PagesModule } from './pages/pages.module';
 import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
 
 /** The HTTP API: composes the domain modules behind one edge (guards, pipe, filter). */
@@ -42,6 +43,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     AuditHttpModule,
     CertificationHttpModule,
     OrderingHttpModule,
+    PagesModule,
   ],
   controllers: [HealthController, FailedEventsController],
   providers: [

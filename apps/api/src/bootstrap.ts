@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@schakel/config';
+import { PageRenderer, PageSessions } from '@schakel/web';
 import { ApiModule } from './api.module';
 import { RejectNulBytesPipe } from './edge/nul-bytes.pipe';
 import { limitBeforeBody } from './edge/pre-body-limit';
@@ -36,6 +37,9 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
   // The plain HTML forms behind mail links (choosing a password) post urlencoded fields.
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  // The pages: fingerprinted CSS and script, then the page session (Redis) and CSRF tokens; never on /api.
+  app.use('/assets', app.get(PageRenderer).assets.handler());
+  app.use(app.get(PageSessions).middleware());
   app.useGlobalPipes(new RejectNulBytesPipe(), createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();

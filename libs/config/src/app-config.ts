@@ -108,6 +108,10 @@ export interface SigningKeys {
   accessTokens: Buffer;
   mailLinks: Buffer;
   calendarFeeds: Buffer;
+  /** Signs the page-session cookie (express-session). */
+  pageSessions: Buffer;
+  /** The HMAC of the pages' CSRF tokens (csrf-csrf). */
+  csrf: Buffer;
 }
 
 export class ConfigurationError extends Error {}
@@ -130,7 +134,13 @@ export function secretProblem(secret: string | undefined): string | null {
 /** HKDF-SHA256 per purpose: leaking or misusing one key (say, a mail link) gives nothing for another. */
 export function deriveKeys(secret: string): SigningKeys {
   const key = (purpose: string) => Buffer.from(hkdfSync('sha256', secret, 'schakel', `schakel/${purpose}/v1`, 32));
-  return { accessTokens: key('access-token'), mailLinks: key('mail-link'), calendarFeeds: key('calendar-feed') };
+  return {
+    accessTokens: key('access-token'),
+    mailLinks: key('mail-link'),
+    calendarFeeds: key('calendar-feed'),
+    pageSessions: key('page-session'),
+    csrf: key('csrf'),
+  };
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

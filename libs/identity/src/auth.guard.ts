@@ -10,11 +10,15 @@ interface RequestWithHeaders extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
   method: string;
   url: string;
+  /** The page session (express-session), present on page requests only: never on /api. */
+  session?: { userId?: string; tokenVersion?: number; destroy(done: (error?: unknown) => void): void };
 }
 
 /**
  * The global guard. Loads the caller from the database on every request (no
  * session state in the API process), and refuses routes that declare no access.
+ * The JSON API knows only bearer tokens; the pages know only their session cookie, whose
+ * session (in Redis) names the person and the token version she signed in with.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -39,6 +43,7 @@ export class AuthGuard implements CanActivate {
     }
     const token = bearerToken(request.headers.authorization);
     if (token) request.user = await this.loadUser(token);
+    else if (request.session?.userId) request.user = await this.loadSessionUser(request.session);
     if (access === 'public') return true;
     if (!request.user) throw IdentityError.badToken();
     if (access === 'platform-admin' && !request.user.isPlatformAdmin) {
@@ -49,9 +54,22 @@ export class AuthGuard implements CanActivate {
 
   private async loadUser(token: string): Promise<AuthUser> {
     const subject = this.tokens.verify(token);
-    const user = await this.users.findPrincipal(subject.userId);
+    const principal = await this.principal(subject.userId, subject.tokenVersion);
+    if (!principal) throw IdentityError.badToken();
+    return principal;
+  }
+
+  /** A session of an older token version (password reset, removal) ends: the page sees a visitor. */
+  private async loadSessionUser(session: NonNullable<RequestWithHeaders['session']>): Promise<AuthUser | undefined> {
+    const principal = await this.principal(session.userId ?? '', session.tokenVersion ?? -1);
+    if (!principal) await new Promise<void>((done) => session.destroy(() => done()));
+    return principal ?? undefined;
+  }
+
+  private async principal(userId: string, tokenVersion: number): Promise<AuthUser | null> {
+    const user = await this.users.findPrincipal(userId);
     // A reset password or a removal from an organisation raised the version: older tokens end.
-    if (!user || user.tokenVersion !== subject.tokenVersion) throw IdentityError.badToken();
+    if (!user || user.tokenVersion !== tokenVersion) return null;
     const { tokenVersion: _version, ...principal } = user;
     return principal;
   }

@@ -64,13 +64,19 @@ export class IdentityService {
   }
 
   async login(email: string, password: string): Promise<AccessToken> {
+    const user = await this.checkCredentials(email, password);
+    return this.tokens.issue(user.id, user.tokenVersion);
+  }
+
+  /** The account these credentials open (the API issues a token for it, the pages a session); 401 otherwise. */
+  async checkCredentials(email: string, password: string): Promise<User> {
     const user = await this.users.findByEmail(email);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok) throw IdentityError.badCredentials();
     if (user.passwordHash && this.hasher.needsRehash(user.passwordHash)) {
       await this.users.updatePassword(user.id, await this.hasher.hash(password));
     }
-    return this.tokens.issue(user.id, user.tokenVersion);
+    return user;
   }
 
   /**

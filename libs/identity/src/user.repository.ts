@@ -73,6 +73,11 @@ export class UserRepository {
     await this.users.update({ id }, { passwordHash });
   }
 
+  /** The language of her pages and mails, as the person chose it. */
+  async updateLocale(id: string, locale: User['locale']): Promise<void> {
+    await this.users.update({ id }, { locale });
+  }
+
   /** The mailed link was opened: the address is proven (if it is still the account's address). */
   async markEmailVerified(id: string, email: string): Promise<boolean> {
     const result = await this.users

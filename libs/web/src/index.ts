@@ -3,3 +3,8 @@ export * from './page.renderer';
 export * from './web.module';
 export * from './web.exception';
 export * from './page.decorators';
+export * from './static-assets';
+export * from './page-session';
+export * from './page-csrf.guard';
+export * from './page-context';
+export * from './form-errors';

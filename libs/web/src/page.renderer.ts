@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { templatesRoot, type Locale } from '@schakel/common';
+import { StaticAssets } from './static-assets';
 
 /** What every page gives the layout. */
 export interface PageView {
@@ -21,11 +22,21 @@ export class PageRenderer {
   private readonly pages = new Map<string, HandlebarsTemplateDelegate>();
   private readonly text: Record<Locale, TextCatalogue>;
 
-  constructor(root = join(templatesRoot(), 'pages')) {
+  constructor(
+    readonly assets = new StaticAssets(),
+    root = join(templatesRoot(), 'pages'),
+  ) {
     for (const file of readdirSync(join(root, 'partials'))) {
       if (file.endsWith('.hbs')) this.handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(root, 'partials', file), 'utf8'));
     }
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.handlebars.registerHelper('asset', (name: string) => this.assets.url(name));
+    this.handlebars.registerHelper('encode', (value: unknown) => encodeURIComponent(String(value ?? '')));
+    // {{text 'enrol.waitlisted' place=3}}: a word by its path, with {place} filled in (escaped by Handlebars).
+    this.handlebars.registerHelper('text', function (this: unknown, path: string, options: Handlebars.HelperOptions) {
+      const root = options.data.root as { t: TextCatalogue; lang: Locale };
+      return fill(lookupWord(root.t, path, root.lang), options.hash as Record<string, unknown>);
+    });
     this.layout = this.handlebars.compile(readFileSync(join(root, '_layout.hbs'), 'utf8'));
     this.text = { nl: readCatalogue(root, 'nl'), en: readCatalogue(root, 'en') };
     for (const file of readdirSync(root)) {
@@ -36,27 +47,51 @@ export class PageRenderer {
   render(page: string, view: PageView): string {
     const template = this.pages.get(page);
     if (!template) throw new Error(`no page template ${page}`);
-    const withText = { ...view, t: this.text[view.lang] };
-    return this.layout({ ...withText, body: template(withText) });
+    // Copied with their descriptors, not spread: a lazy view value (the CSRF token, which starts
+    // a session) is only computed when a template actually uses it.
+    const withText = Object.defineProperties({ t: this.text[view.lang] }, Object.getOwnPropertyDescriptors(view));
+    return this.layout(Object.defineProperties({ body: template(withText) }, Object.getOwnPropertyDescriptors(withText)));
   }
 
   /**
    * One word from the catalogue by its dotted path (`welcome.title`, `verify.status.valid`), for
-   * what a controller needs outside a template (the page's <title>). A missing word throws:
-   * a page must never show "undefined".
+   * what a controller needs outside a template (the page's <title>), with `{name}` placeholders
+   * filled from `values`. A missing word throws: a page must never show "undefined".
    */
-  word(lang: Locale, path: string): string {
-    const found = path.split('.').reduce<string | TextCatalogue | undefined>((node, key) => (typeof node === 'object' ? node[key] : undefined), this.text[lang]);
-    if (typeof found !== 'string') throw new Error(`templates/pages/text/${lang}.json has no ${path}`);
-    return found;
+  word(lang: Locale, path: string, values: Record<string, unknown> = {}): string {
+    return fill(lookupWord(this.text[lang], path, lang), values);
   }
 }
 
-/** `templates/pages/text/<locale>.json`: every word on the pages, per page, nl (default) and en. */
+function lookupWord(catalogue: TextCatalogue, path: string, lang: Locale): string {
+  const found = path.split('.').reduce<string | TextCatalogue | undefined>((node, key) => (typeof node === 'object' ? node[key] : undefined), catalogue);
+  if (typeof found !== 'string') throw new Error(`templates/pages/text/${lang}.json has no ${path}`);
+  return found;
+}
+
+/** "Je staat op plek {place}" with values → "Je staat op plek 3"; an unknown {name} stays visible. */
+function fill(word: string, values: Record<string, unknown>): string {
+  return word.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+}
+
+/**
+ * Every word on the pages, one catalogue per language (nl default, en): the files of
+ * `templates/pages/text/<locale>/` (one per area of the site: common, account, learner, …)
+ * together, each holding top-level sections (`login`, `verify`, …) that no other file may hold.
+ */
 export interface TextCatalogue {
   [key: string]: string | TextCatalogue;
 }
 
 function readCatalogue(root: string, lang: Locale): TextCatalogue {
-  return JSON.parse(readFileSync(join(root, 'text', `${lang}.json`), 'utf8')) as TextCatalogue;
+  const catalogue: TextCatalogue = {};
+  const folder = join(root, 'text', lang);
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+    const part = JSON.parse(readFileSync(join(folder, file), 'utf8')) as TextCatalogue;
+    for (const [section, words] of Object.entries(part)) {
+      if (section in catalogue) throw new Error(`templates/pages/text/${lang}: section ${section} is in two files (${file})`);
+      catalogue[section] = words;
+    }
+  }
+  return catalogue;
 }

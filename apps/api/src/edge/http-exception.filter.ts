@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainException, FieldProblem, inputFaultOf, isDatabaseUnavailable } from '@schakel/common';
+import { isPageRequest, pageContextOf, PageRenderer, type PageUser } from '@schakel/web';
 
 interface ErrorBody {
   statusCode: number;
@@ -41,13 +42,30 @@ function withoutErrorText(report: string | object): object {
   return { status, info: statusOnly(info), error: statusOnly(error), details: statusOnly(details) };
 }
 
-/** Turns every error into the contract's shape; only a real fault becomes a 500, and it is logged. */
+/** Which plain page a page request gets for an error status (never a code or a stack trace). */
+function errorPageFor(body: ErrorBody): 'notFound' | 'formExpired' | 'tooMany' | 'unavailable' | 'badRequest' | 'failed' {
+  if (body.code === 'web.form-expired') return 'formExpired';
+  // A record of another organisation, or a staff page for a learner: the same page as a missing one.
+  if (body.statusCode === 404 || body.statusCode === 403) return 'notFound';
+  if (body.statusCode === 429) return 'tooMany';
+  if (body.statusCode === 503) return 'unavailable';
+  return body.statusCode >= 500 ? 'failed' : 'badRequest';
+}
+
+/**
+ * Turns every error into the contract's shape; only a real fault becomes a 500, and it is logged.
+ * Page requests (anything outside /api) get a page instead: a visitor who must sign in is sent
+ * to /login and back, and every other error is a plain page in the person's language.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
+  constructor(private readonly pages: PageRenderer) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request & { user?: PageUser }>();
     if (isHealthReport(exception)) {
       // Up or down per dependency, nothing more: error text (hosts, ports, drivers) is for the logs.
       this.logger.warn(`health check failed: ${JSON.stringify(exception.getResponse())}`);
@@ -59,7 +77,28 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (body.statusCode === 503 && !response.headersSent) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (body.statusCode === 503) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    if (request && isPageRequest(request.path)) this.page(request, response, body);
+    else response.status(body.statusCode).json(body);
+  }
+
+  private page(request: Request & { user?: PageUser }, response: Response, body: ErrorBody): void {
+    if (body.statusCode === 401) {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.originalUrl)}` : '';
+      response.redirect(303, `/login${next}`);
+      return;
+    }
+    const kind = errorPageFor(body);
+    const page = pageContextOf(request);
+    const status = kind === 'notFound' ? 404 : body.statusCode;
+    try {
+      const html = this.pages.render('error', page.view(this.pages.word(page.lang, `errors.${kind}.title`), { kind }));
+      response.status(status).type('html').send(html);
+    } catch (error) {
+      // Rendering must never turn an error into a worse one (e.g. the session store is down).
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+      response.status(status).type('text').send(this.pages.word(page.lang, `errors.${kind}.text`));
+    }
   }
 
   private toBody(exception: unknown): ErrorBody {

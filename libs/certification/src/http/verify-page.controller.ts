@@ -1,17 +1,16 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainException, formatDate, RateLimit, type Locale } from '@schakel/common';
+import { DomainException, formatDate, RateLimit } from '@schakel/common';
 import { Public } from '@schakel/identity';
-import { PageRenderer } from '@schakel/web';
+import { FormErrors, HtmlPage, Page, PageContext, PageRenderer } from '@schakel/web';
 import type { VerificationResponse } from '../dto/verification.dto';
 import { VerificationService } from '../verification.service';
 
-/** Dutch, as the page has always been; the catalogues hold English too, for a language switch later. */
-const LANG: Locale = 'nl';
-
-/** Keys of `verify` in the page catalogues that the page's <title> needs. */
-/** The page the QR code opens: server-rendered HTML, not under /api. */
+/**
+ * The certificate check: `/verify` asks for a code (the form sends it back as `?code=`, which
+ * goes on to `/verify/<code>`), `/verify/<code>` is the page the QR code opens. Not under /api.
+ */
 @ApiTags('verification')
 @Controller('verify')
 export class VerifyPageController {
@@ -20,11 +19,22 @@ export class VerifyPageController {
     private readonly pages: PageRenderer,
   ) {}
 
+  @Get()
+  @Public()
+  @HtmlPage()
+  form(@Page() page: PageContext, @Query('code') code: string | undefined, @Res({ passthrough: true }) response: Response): string | void {
+    const typed = (typeof code === 'string' ? code : '').trim().toUpperCase().replace(/\s+/g, '');
+    if (typed) return response.redirect(303, `/verify/${encodeURIComponent(typed)}`);
+    const errors = new FormErrors();
+    if (code !== undefined) errors.add('code', this.pages.word(page.lang, 'verify.codeMissing'));
+    return this.pages.render('verify-form', page.view(this.pages.word(page.lang, 'verify.formTitle'), errors.view()));
+  }
+
   @Get(':code')
   @Public()
   @RateLimit('verify')
   @ApiProduces('text/html')
-  async show(@Param('code') code: string, @Res() response: Response): Promise<void> {
+  async show(@Page() page: PageContext, @Param('code') code: string, @Res() response: Response): Promise<void> {
     let result: VerificationResponse | null = null;
     try {
       result = await this.verification.verify(code);
@@ -34,20 +44,19 @@ export class VerifyPageController {
     response
       .status(result ? 200 : 404)
       .set({
-        // The layout's one inline <style> is all the page loads: no scripts, images or forms.
+        // Our own styles and script and the layout's two forms (language, sign out); nothing else.
         'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+        'Content-Security-Policy': "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         'Cache-Control': 'no-store',
       })
-      .send(this.render(code, result));
+      .send(this.render(page, code, result));
   }
 
-  private render(code: string, result: VerificationResponse | null): string {
-    if (!result) return this.pages.render('verify', { lang: LANG, title: this.pages.word(LANG, 'verify.unknownTitle'), noindex: true, found: false, code: code.slice(0, 60) });
-    const date = (iso: string) => formatDate(new Date(iso), LANG);
-    return this.pages.render('verify', {
-      lang: LANG,
-      title: this.pages.word(LANG, `verify.status.${result.status}`),
+  private render(page: PageContext, code: string, result: VerificationResponse | null): string {
+    const lang = page.lang;
+    if (!result) return this.pages.render('verify', page.view(this.pages.word(lang, 'verify.unknownTitle'), { noindex: true, found: false, code: code.slice(0, 60) }));
+    const date = (iso: string) => formatDate(new Date(iso), lang);
+    return this.pages.render('verify', page.view(this.pages.word(lang, `verify.status.${result.status}`), {
       noindex: true,
       found: true,
       status: result.status,
@@ -61,6 +70,6 @@ export class VerifyPageController {
       revokedReason: result.revokedReason,
       code,
       pdfSha256: result.pdfSha256,
-    });
+    }));
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Locale } from '@schakel/common';
 import { Public, UserRepository, type User } from '@schakel/identity';
-import { HtmlPage, LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { HtmlPage, LinkForm, LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { CancellationService } from '../cancel/cancellation.service';
 import { CancelLinkQueryDto } from '../dto/cancel-link.dto';
 import { EnrolmentRepository } from '../enrolment.repository';
@@ -35,6 +35,7 @@ export class CancelLinkController {
   }
 
   @Post()
+  @LinkForm()
   @Public()
   @HttpCode(200)
   @HtmlPage()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Locale } from '@schakel/common';
-import { HtmlForm, HtmlPage, PageRenderer } from '@schakel/web';
+import { HtmlForm, HtmlPage, LinkForm, PageRenderer } from '@schakel/web';
 import { WelcomeQueryDto, type WelcomeForm } from '../dto/welcome.dto';
 import { Public } from '../access.decorator';
 import { IdentityService } from '../identity.service';
@@ -33,6 +33,7 @@ export class ResetPasswordController {
   }
 
   @Post()
+  @LinkForm()
   @HtmlForm()
   @Public()
   async choose(@Query() query: WelcomeQueryDto, @Body() body: WelcomeForm | undefined, @Res({ passthrough: true }) response: Response): Promise<string> {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainException, type Locale } from '@schakel/common';
-import { HtmlPage, PageRenderer } from '@schakel/web';
+import { HtmlPage, LinkForm, PageRenderer } from '@schakel/web';
 import { Public } from '../access.decorator';
 import { WelcomeQueryDto } from '../dto/welcome.dto';
 import { IdentityService } from '../identity.service';
@@ -26,6 +26,7 @@ export class VerifyEmailController {
   }
 
   @Post()
+  @LinkForm()
   @Public()
   @HttpCode(200)
   @HtmlPage()

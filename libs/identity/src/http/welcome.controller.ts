@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Locale } from '@schakel/common';
-import { HtmlForm, HtmlPage, LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { HtmlForm, HtmlPage, LinkForm, LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { Public } from '../access.decorator';
 import { WelcomeQueryDto, type WelcomeForm } from '../dto/welcome.dto';
 import type { User } from '../entities/user.entity';
@@ -36,6 +36,7 @@ export class WelcomeController {
   }
 
   @Post()
+  @LinkForm()
   @Public()
   @HtmlForm()
   async choose(

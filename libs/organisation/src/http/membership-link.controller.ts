@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Locale } from '@schakel/common';
 import { IdentityService, PASSWORD_MIN_LENGTH, passwordProblem, Public, UserRepository, type PasswordProblem, type User } from '@schakel/identity';
-import { HtmlForm, HtmlPage, LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { HtmlForm, HtmlPage, LinkForm, LinkSigner, PageRenderer, WebError } from '@schakel/web';
 import { MembershipLinkQueryDto, type MembershipLinkForm } from '../dto/membership-link.dto';
 import type { Membership } from '../entities/membership.entity';
 import { MembershipConsentService } from '../membership-consent.service';
@@ -38,6 +38,7 @@ export class MembershipLinkController {
   }
 
   @Post()
+  @LinkForm()
   @Public()
   @HtmlForm()
   async decide(

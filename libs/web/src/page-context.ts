@@ -1,0 +1,65 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { LOCALES, type Locale } from '@schakel/common';
+import type { PageView } from './page.renderer';
+import { LANGUAGE_COOKIE } from './page-session';
+
+/** The signed-in person as the pages need her (the guard's AuthUser has these fields). */
+export interface PageUser {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  isPlatformAdmin: boolean;
+}
+
+/**
+ * What every page knows about its request: the language, the signed-in person, the form
+ * token of the session, the path (for "back here after signing in" and the language switch)
+ * and a one-time message from the previous page.
+ */
+export class PageContext {
+  constructor(
+    readonly lang: Locale,
+    readonly user: PageUser | undefined,
+    readonly path: string,
+    private readonly request: Request,
+  ) {}
+
+  private token?: string;
+
+  /** The session's CSRF token for this page's forms (starts an anonymous session if needed); one per response. */
+  csrfToken(): string {
+    this.token ??= this.request.csrfToken?.() ?? '';
+    return this.token;
+  }
+
+  /** Shows `key` (a catalogue path) on the next page this browser opens. */
+  flash(key: string, values?: Record<string, string>): void {
+    if (this.request.session) this.request.session.flash = { key, values };
+  }
+
+  /** The view for PageRenderer.render: the page's own data plus what the layout needs. */
+  view(title: string, data: Record<string, unknown> = {}): PageView {
+    const flash = this.request.session?.flash;
+    if (flash) delete this.request.session.flash;
+    const view: PageView = { ...data, lang: this.lang, title, user: this.user, path: this.path, otherLang: this.lang === 'nl' ? 'en' : 'nl', flash };
+    // Lazy: a page without a form (most pages a visitor sees) starts no session.
+    return Object.defineProperty(view, 'csrfToken', { get: () => this.csrfToken(), enumerable: true });
+  }
+}
+
+const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+
+/** The language of a page request: the signed-in person's saved choice, else the switch's cookie, else Dutch. */
+export function pageLanguage(request: Request & { user?: PageUser }): Locale {
+  const cookie = (request.cookies as Record<string, unknown> | undefined)?.[LANGUAGE_COOKIE];
+  return request.user?.locale ?? (isLocale(cookie) ? cookie : 'nl');
+}
+
+export function pageContextOf(request: Request & { user?: PageUser }): PageContext {
+  return new PageContext(pageLanguage(request), request.user, request.originalUrl, request);
+}
+
+/** `@Page() page: PageContext` in a page controller. */
+export const Page = createParamDecorator((_: unknown, context: ExecutionContext): PageContext => pageContextOf(context.switchToHttp().getRequest()));
