@@ -9,8 +9,9 @@ import { AccountPagesController } from './account/account.controller';
 import { HomePageController } from './visitor/home.controller';
 
 /**
- * The web pages (`/`, not `/api`): thin controllers by audience that call the domain
- * services and render `templates/pages/`. Sessions and CSRF: libs/web (PageSessions).
+ * The web pages (`/`, not `/api`): thin controllers by audience (`visitor/`, `account/`,
+ * `learner/`, …, each area with its own module imported here) that call the domain services
+ * and render `templates/pages/`. Sessions and CSRF: libs/web (PageSessions, PageCsrfGuard).
  */
 @Module({
   imports: [IdentityModule],
