@@ -36,6 +36,23 @@ export class AccessRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * What the page header offers a signed-in person, in one round trip: whether she trains
+   * (platform trainer, or trainer in an organisation) and the organisations she administers.
+   */
+  async staffRoles(userId: string): Promise<{ trains: boolean; administers: Array<{ id: string; name: string }> }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ('trainer' = ANY(u.platform_roles)
+               OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.status = 'active' AND 'trainer' = ANY(m.roles))) AS trains,
+              COALESCE((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
+                          FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+                         WHERE m.user_id = u.id AND m.status = 'active' AND 'org-admin' = ANY(m.roles)), '[]'::json) AS administers
+         FROM users u WHERE u.id = $1`,
+      [userId],
+    )) as Array<{ trains: boolean; administers: Array<{ id: string; name: string }> }>;
+    return row ?? { trains: false, administers: [] };
+  }
+
   /** Roles a platform admin granted the person platform-wide (`trainer`). */
   async platformRoles(userId: string): Promise<string[]> {
     const [row] = (await this.dataSource.query(`SELECT platform_roles FROM users WHERE id = $1`, [userId])) as Array<{ platform_roles: string[] }>;

@@ -97,6 +97,11 @@ export class AccessService {
 
   // platform roles
 
+  /** The staff parts of the site a person may open (the page header's links): trainer pages, organisations she administers. */
+  staffRoles(actor: AuthUser): Promise<{ trains: boolean; administers: Array<{ id: string; name: string }> }> {
+    return this.repository.staffRoles(actor.id);
+  }
+
   /**
    * Authoring catalogue courses and scheduling open sessions: platform admins and platform
    * trainers (a role only a platform admin grants). A trainer role in an organisation does

@@ -13,6 +13,13 @@ export interface PageUser {
   isPlatformAdmin: boolean;
 }
 
+/** The staff parts of the site the signed-in person may open, for the header (PageNavInterceptor). */
+export interface PageNav {
+  trains: boolean;
+  administers: Array<{ id: string; name: string }>;
+  admin: boolean;
+}
+
 /**
  * What every page knows about its request: the language, the signed-in person, the form
  * token of the session, the path (for "back here after signing in" and the language switch)
@@ -43,7 +50,8 @@ export class PageContext {
   view(title: string, data: Record<string, unknown> = {}): PageView {
     const flash = this.request.session?.flash;
     if (flash) delete this.request.session.flash;
-    const view: PageView = { ...data, lang: this.lang, title, user: this.user, path: this.path, otherLang: this.lang === 'nl' ? 'en' : 'nl', flash };
+    const nav = (this.request as Request & { pageNav?: PageNav }).pageNav;
+    const view: PageView = { ...data, lang: this.lang, title, user: this.user, nav, path: this.path, otherLang: this.lang === 'nl' ? 'en' : 'nl', flash };
     // Lazy: a page without a form (most pages a visitor sees) starts no session.
     return Object.defineProperty(view, 'csrfToken', { get: () => this.csrfToken(), enumerable: true });
   }

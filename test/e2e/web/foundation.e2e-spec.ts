@@ -4,6 +4,7 @@ import { UserRepository } from '@schakel/identity';
 import { startApi, type TestApi } from '../../support/app';
 import { isolateRun } from '../../support/isolation';
 import { PageClient, pageText } from '../../support/page-client';
+import { createTenant } from '../../factories/organisation.factory';
 import { createPerson, TEST_PASSWORD } from '../../factories/person.factory';
 
 /** Issue 12, the foundation: layout and assets, page sessions, CSRF, sign in and out, the language, error pages. */
@@ -131,6 +132,22 @@ describe('web: the pages foundation', () => {
     expect(pageText((await browser.get('/')).text)).toContain('Uitloggen');
     await api.app.get(UserRepository).resetPassword(person.user.id, person.user.tokenVersion ?? 0, person.user.passwordHash ?? '');
     expect(pageText((await browser.get('/')).text)).not.toContain('Uitloggen');
+  });
+
+  it('offers each person the staff pages she may open in the header, and a learner none', async () => {
+    const tenant = await createTenant(api.app, `Gemeente Kopje ${Date.now()}`);
+    const header = async (email: string) => {
+      const browser = new PageClient(api);
+      await browser.signIn(email, TEST_PASSWORD);
+      const html = (await browser.get('/')).text;
+      return html.slice(html.indexOf('<header'), html.indexOf('</header>'));
+    };
+    const admin = await header(tenant.admin.user.email);
+    expect(admin).toContain(`href="/org/${tenant.organisation.id}">${tenant.organisation.name}</a>`);
+    expect(admin).not.toContain('href="/trainer"');
+    expect(await header(tenant.trainer.user.email)).toContain('href="/trainer">Mijn sessies</a>');
+    const learner = await header(tenant.learner.user.email);
+    expect(learner).not.toMatch(/href="\/(trainer|org\/|admin)/);
   });
 
   it('never lets a page session authorise the JSON API', async () => {

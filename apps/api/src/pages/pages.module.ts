@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { AppConfig } from '@schakel/config';
 import { REDIS_CLIENT } from '@schakel/database';
+import { AccessModule } from '@schakel/access';
 import { IdentityModule } from '@schakel/identity';
 import { PageCsrfGuard, PageSessions } from '@schakel/web';
 import { AccountPagesController } from './account/account.controller';
+import { PageNavInterceptor } from './page-nav.interceptor';
 import { HomePageController } from './visitor/home.controller';
 
 /**
@@ -14,11 +16,12 @@ import { HomePageController } from './visitor/home.controller';
  * and render `templates/pages/`. Sessions and CSRF: libs/web (PageSessions, PageCsrfGuard).
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, AccessModule],
   controllers: [HomePageController, AccountPagesController],
   providers: [
     { provide: PageSessions, useFactory: (config: AppConfig, redis: Redis) => new PageSessions(config, redis), inject: [AppConfig, REDIS_CLIENT] },
     { provide: APP_GUARD, useClass: PageCsrfGuard },
+    { provide: APP_INTERCEPTOR, useClass: PageNavInterceptor },
   ],
   exports: [PageSessions],
 })
