@@ -1,6 +1,8 @@
 export * from './cancel/cancellation.service';
 export * from './completion/completion.service';
 export * from './dto/enrolment.dto';
+export * from './dto/progress.dto';
+export * from './enrol/enrolment.service';
 export * from './enrol/enrolment.types';
 export * from './enrolment.exception';
 export * from './enrolment.module';
@@ -10,6 +12,7 @@ export * from './entities/completion.entity';
 export * from './entities/enrolment.entity';
 export * from './entities/lesson-progress.entity';
 export * from './entities/quiz-attempt.entity';
+export * from './progress/my-enrolments.service';
 export * from './progress/quiz-grading.rules';
 export * from './events/import.consumer';
 export * from './import/import.service';

@@ -1,3 +1,4 @@
+export * from './calendar/calendar.service';
 export * from './calendar/ics.builder';
 export * from './dto/session.dto';
 export * from './entities/calendar-feed.entity';
