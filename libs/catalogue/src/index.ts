@@ -1,6 +1,7 @@
 export * from './catalogue.exception';
 export * from './catalogue.module';
 export * from './course-access';
+export * from './course.service';
 export * from './dto/course.dto';
 export * from './dto/learning-path.dto';
 export * from './dto/lesson.dto';
@@ -9,3 +10,4 @@ export * from './entities/course-prerequisite.entity';
 export * from './entities/course.entity';
 export * from './entities/lesson.entity';
 export * from './entities/quiz.entity';
+export * from './learning-path.service';
