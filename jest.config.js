@@ -1,4 +1,7 @@
-/** Unit tests live beside the code (and test/architecture); end-to-end suites in test/e2e. Both run on `npm test`. */
+/**
+ * Unit tests live beside the code (and test/architecture); end-to-end suites in test/e2e; browser
+ * journeys (chromium through playwright-core, on the real stack) in test/browser. All run on `npm test`.
+ */
 const moduleNameMapper = { '^@schakel/([a-z-]+)$': '<rootDir>/libs/$1/src', '^@schakel/([a-z-]+)/http$': '<rootDir>/libs/$1/src/http' };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }] };
 
@@ -20,6 +23,14 @@ module.exports = {
       moduleNameMapper,
       transform,
       slowTestThreshold: 30,
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      moduleNameMapper,
+      transform,
+      slowTestThreshold: 60,
     },
   ],
   testTimeout: 60_000,
