@@ -9,6 +9,7 @@ import { SessionTrainer } from './entities/session-trainer.entity';
 import { Session } from './entities/session.entity';
 import { LicenceSeatRepository } from './seats/licence-seat.repository';
 import { SeatLedgerRepository } from './seats/seat-ledger.repository';
+import { SeatMoveRepository } from './seats/seat-move.repository';
 import { SeatLedger } from './seats/seat-ledger.service';
 import { SessionAccess } from './session-access.service';
 import { SessionChangeService } from './session-change.service';
@@ -19,7 +20,7 @@ import { SessionService } from './session.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Session, Meeting, SessionTrainer, CalendarFeed]), AccessModule],
   providers: [
-    SessionService, SessionChangeService, SessionRepository, SessionAccess, SeatLedgerRepository, SeatLedger, LicenceSeatRepository,
+    SessionService, SessionChangeService, SessionRepository, SessionAccess, SeatLedgerRepository, SeatLedger, LicenceSeatRepository, SeatMoveRepository,
     CalendarService, CalendarFeedRepository,
   ],
   exports: [SessionService, SessionChangeService, CalendarService, SessionAccess, SessionRepository, SeatLedger],

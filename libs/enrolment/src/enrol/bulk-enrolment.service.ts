@@ -58,7 +58,7 @@ export class BulkEnrolmentService {
       const member = await this.memberOf(actor, organisationId, { email, name: (input.name ?? '').trim(), chainRoles: [] });
       // Each row is booked to the organisation the request names, not to whichever of the
       // person's organisations the admin also happens to administer.
-      const { enrolment, created } = await this.enrolments.enrol(
+      const { enrolment, created, moved } = await this.enrolments.enrol(
         actor,
         { courseId: input.courseId!.trim(), userId: member.userId, ...(input.sessionId?.trim() ? { sessionId: input.sessionId.trim() } : {}) },
         organisationId,
@@ -66,7 +66,7 @@ export class BulkEnrolmentService {
       return {
         row,
         email,
-        outcome: created ? 'enrolled' : 'already-enrolled',
+        outcome: created || moved ? 'enrolled' : 'already-enrolled',
         enrolmentId: enrolment.id,
         status: enrolment.status,
         ...(enrolment.waitlistPosition !== null ? { waitlistPosition: enrolment.waitlistPosition } : {}),

@@ -6,9 +6,10 @@ import type { AuthUser } from '@schakel/identity';
 import { CreateEnrolmentDto } from '../dto/enrolment.dto';
 import { EnrolmentError, EnrolmentErrorCode } from '../enrolment.exception';
 import { EnrolmentRepository } from '../enrolment.repository';
+import type { Enrolment } from '../entities/enrolment.entity';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 import { OnlineEnrolmentService } from './online-enrolment.service';
-import { sameRequestOrConflict } from './same-request.rules';
+import { answerToOpenEnrolment } from './same-request.rules';
 import { SessionEnrolmentService } from './session-enrolment.service';
 
 /** POST /api/enrolments: the checks every enrolment shares, then the online or session path. */
@@ -41,18 +42,37 @@ export class EnrolmentService {
       actorId: actor.id, learnerId, organisationId, course, sessionId: dto.sessionId,
       licenceId, inCompanyOnly: course.access === 'by-organisation' && !licenceId,
     };
+    // The online part of a blended course moves into the session she picks: looked up first,
+    // so a licence seat she already holds is not asked for again.
+    const online = dto.sessionId && course.format === 'blended' ? await this.enrolments.findOpen(learnerId, course.id) : null;
+    if (online) return this.answerOpenEnrolment(online, request);
     try {
       return dto.sessionId ? await this.sessions.enrol({ ...request, sessionId: dto.sessionId }) : await this.online.enrol(request);
     } catch (error) {
       // The partial unique index refused a second open enrolment in the course (or the
-      // licence had no seat left for someone who already holds one): the same request again
-      // gets the first one back, anything else is 409.
+      // licence had no seat left for someone who already holds one): answer the one she has.
       const full = error instanceof DomainException && error.code === EnrolmentErrorCode.LicenceNoSeatsLeft;
       if (!full && !isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
       const existing = await this.enrolments.findOpen(learnerId, course.id);
       if (!existing) throw error;
-      return sameRequestOrConflict(existing, dto.sessionId ?? null);
+      return this.answerOpenEnrolment(existing, request);
     }
+  }
+
+  /**
+   * The same request again gets the enrolment back; the online part of a blended course is
+   * moved into the session asked for; anything else is 409 (same-request.rules). A move that
+   * finds the enrolment changed under it (a parallel move) looks once more.
+   */
+  private async answerOpenEnrolment(existing: Enrolment, request: EnrolmentRequest, retried = false): Promise<EnrolmentResult> {
+    const answer = answerToOpenEnrolment(existing, request.sessionId ?? null, request.course.format);
+    if (answer.kind === 'same') return answer.result;
+    const moved = await this.sessions.moveIntoSession(answer.enrolment, { ...request, sessionId: request.sessionId as string });
+    if (moved) return moved;
+    const now = await this.enrolments.findOpen(request.learnerId, request.course.id);
+    if (!now) return this.sessions.enrol({ ...request, sessionId: request.sessionId as string });
+    if (retried) throw EnrolmentError.alreadyEnrolled();
+    return this.answerOpenEnrolment(now, request, true);
   }
 
   /**

@@ -17,6 +17,8 @@ export interface EnrolmentRequest {
 
 export interface EnrolmentResult {
   enrolment: Enrolment;
-  /** false when an identical earlier enrolment was returned. */
+  /** false when an identical earlier enrolment was returned, or an existing one moved. */
   created: boolean;
+  /** true when the online part of a blended course was moved into the session asked for (the same enrolment id). */
+  moved?: boolean;
 }

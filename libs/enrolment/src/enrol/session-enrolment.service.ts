@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SeatLedger, type SeatClaim, type TakenSeat } from '@schakel/session';
+import type { DomainException } from '@schakel/common';
+import { SeatLedger, type SeatClaim, type SeatRefusal, type TakenSeat } from '@schakel/session';
 import { EnrolmentError, licenceRefused } from '../enrolment.exception';
 import { Enrolment } from '../entities/enrolment.entity';
 import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
@@ -10,7 +11,8 @@ import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
  * seats are handed out one at a time whatever the concurrency; the CHECK
  * confirmed_count <= capacity and the partial unique index (one open enrolment per person
  * and course) back it up. A second open enrolment throws the unique violation;
- * EnrolmentService answers it.
+ * EnrolmentService answers it. The online part of a blended course moves into a session
+ * through the same ledger (`moveIntoSession`).
  */
 @Injectable()
 export class SessionEnrolmentService {
@@ -27,22 +29,54 @@ export class SessionEnrolmentService {
       inCompanyOnly: request.inCompanyOnly,
     };
     const result = await this.seats.takeSeat(claim);
-    switch (result.outcome) {
-      case 'enrolled':
-        return { enrolment: toEnrolment(claim, result.seat), created: true };
-      case 'cancelled':
-        throw EnrolmentError.sessionCancelled();
-      case 'started':
-        throw EnrolmentError.sessionStarted();
-      case 'deadline-passed':
-        throw EnrolmentError.deadlinePassed();
-      case 'missing':
-        throw EnrolmentError.sessionNotFound();
-      case 'seat-required':
-        throw EnrolmentError.seatRequired();
-      default:
-        throw licenceRefused(result.outcome);
-    }
+    if (result.outcome === 'enrolled') return { enrolment: toEnrolment(claim, result.seat), created: true };
+    throw refusal(result.outcome);
+  }
+
+  /**
+   * The online part of a blended course moves into the session (seat or waitlist) through
+   * the seat ledger, keeping its id and so its progress. Null when the enrolment was no
+   * longer an open online one by the time the session was locked (a parallel request moved
+   * or cancelled it): the caller looks again.
+   */
+  async moveIntoSession(online: Enrolment, request: EnrolmentRequest & { sessionId: string }): Promise<EnrolmentResult | null> {
+    const result = await this.seats.moveIntoSession({
+      enrolmentId: online.id,
+      sessionId: request.sessionId,
+      userId: online.userId,
+      courseId: online.courseId,
+      // The licence seat of the online part comes along; without one, only an in-company session may take her.
+      inCompanyOnly: request.course.access === 'by-organisation' && !online.licenceId,
+    });
+    if (result.outcome === 'gone') return null;
+    if (result.outcome !== 'moved') throw refusal(result.outcome);
+    const { seat } = result;
+    const enrolment = Object.assign(new Enrolment(), online, {
+      sessionId: request.sessionId,
+      status: seat.status,
+      waitlistPosition: seat.waitlistPosition,
+      confirmedAt: seat.confirmedAt,
+      updatedAt: seat.updatedAt,
+    });
+    return { enrolment, created: false, moved: true };
+  }
+}
+
+/** Why the seat ledger gave no seat, as the enrolment error the API answers. */
+function refusal(outcome: SeatRefusal): DomainException {
+  switch (outcome) {
+    case 'cancelled':
+      return EnrolmentError.sessionCancelled();
+    case 'started':
+      return EnrolmentError.sessionStarted();
+    case 'deadline-passed':
+      return EnrolmentError.deadlinePassed();
+    case 'missing':
+      return EnrolmentError.sessionNotFound();
+    case 'seat-required':
+      return EnrolmentError.seatRequired();
+    default:
+      return licenceRefused(outcome);
   }
 }
 

@@ -125,10 +125,10 @@ export class ImportService {
     try {
       const member = await this.bulk.memberOf(actor, organisationId, { email: row.email, name: row.name, chainRoles: chainRolesOf(row) });
       if (!row.courseId) return { outcome: member.added ? 'added' : 'already-member', problem: null };
-      const { created } = await this.enrolments.enrol(actor, {
+      const { created, moved } = await this.enrolments.enrol(actor, {
         courseId: row.courseId, userId: member.userId, ...(row.sessionId ? { sessionId: row.sessionId } : {}),
       });
-      return { outcome: created ? 'enrolled' : 'already-enrolled', problem: null };
+      return { outcome: created || moved ? 'enrolled' : 'already-enrolled', problem: null };
     } catch (error) {
       if (!(error instanceof DomainException)) throw error;
       return { outcome: 'failed', problem: error.message };

@@ -5,6 +5,7 @@ import { UnitOfWork, type Transaction } from '@schakel/jobs';
 import type { Session } from '../entities/session.entity';
 import { LicenceSeatRepository, type OnlineSeatClaim, type OnlineSeatOutcome } from './licence-seat.repository';
 import { SeatClaim, SeatHolder, SeatLedgerRepository, SeatOutcome } from './seat-ledger.repository';
+import { SeatMoveRepository, type SeatMove, type SeatMoveOutcome } from './seat-move.repository';
 import { mayPromoteAutomatically, seatsToFill } from './seat.rules';
 
 /** Days after a session's end before a confirmed enrolment that did not complete counts as a no-show. */
@@ -24,6 +25,7 @@ export class SeatLedger {
     private readonly work: UnitOfWork,
     private readonly ledger: SeatLedgerRepository,
     private readonly licences: LicenceSeatRepository,
+    private readonly moves: SeatMoveRepository,
   ) {}
 
   /** An online enrolment on a licence seat: one statement (no event: online enrolments send none). */
@@ -54,6 +56,17 @@ export class SeatLedger {
   async takeSeat(claim: SeatClaim): Promise<SeatOutcome> {
     const result = await this.ledger.takeSeat(claim);
     if (result.outcome === 'enrolled') this.work.eventsCommitted();
+    return result;
+  }
+
+  /**
+   * The online part of a blended course moves into one of its sessions: the same enrolment
+   * (its progress and licence seat stay) gets a seat or a place in line, in one statement
+   * that also writes the outbox row, as `takeSeat` does for a new enrolment.
+   */
+  async moveIntoSession(move: SeatMove): Promise<SeatMoveOutcome> {
+    const result = await this.moves.moveIntoSession(move);
+    if (result.outcome === 'moved') this.work.eventsCommitted();
     return result;
   }
 
