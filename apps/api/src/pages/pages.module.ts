@@ -8,7 +8,9 @@ import { IdentityModule } from '@schakel/identity';
 import { PageCsrfGuard, PageSessions } from '@schakel/web';
 import { AccountPagesController } from './account/account.controller';
 import { PageNavInterceptor } from './page-nav.interceptor';
+import { TrainingsPagesModule } from './trainings/trainings-pages.module';
 import { HomePageController } from './visitor/home.controller';
+import { VisitorPagesModule } from './visitor/visitor-pages.module';
 
 /**
  * The web pages (`/`, not `/api`): thin controllers by audience (`visitor/`, `account/`,
@@ -16,7 +18,7 @@ import { HomePageController } from './visitor/home.controller';
  * and render `templates/pages/`. Sessions and CSRF: libs/web (PageSessions, PageCsrfGuard).
  */
 @Module({
-  imports: [IdentityModule, AccessModule],
+  imports: [IdentityModule, AccessModule, VisitorPagesModule, TrainingsPagesModule],
   controllers: [HomePageController, AccountPagesController],
   providers: [
     { provide: PageSessions, useFactory: (config: AppConfig, redis: Redis) => new PageSessions(config, redis), inject: [AppConfig, REDIS_CLIENT] },
