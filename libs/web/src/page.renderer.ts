@@ -32,6 +32,11 @@ export class PageRenderer {
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.handlebars.registerHelper('asset', (name: string) => this.assets.url(name));
     this.handlebars.registerHelper('encode', (value: unknown) => encodeURIComponent(String(value ?? '')));
+    // Small building blocks for passing values to partials: (array a b), (object key=value), (concat 'a' n), (either test a b).
+    this.handlebars.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
+    this.handlebars.registerHelper('object', (options: Handlebars.HelperOptions) => ({ ...(options.hash as Record<string, unknown>) }));
+    this.handlebars.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
+    this.handlebars.registerHelper('either', (test: unknown, a: unknown, b: unknown) => (test ? a : b));
     // {{text 'enrol.waitlisted' place=3}}: a word by its path, with {place} filled in (escaped by Handlebars).
     this.handlebars.registerHelper('text', function (this: unknown, path: string, options: Handlebars.HelperOptions) {
       const root = options.data.root as { t: TextCatalogue; lang: Locale };
