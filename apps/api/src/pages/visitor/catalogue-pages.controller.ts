@@ -95,7 +95,8 @@ export class CataloguePagesController {
   }
 
   private renderCourse(page: PageContext, data: CoursePageData, refusal?: string): string {
-    const breadcrumb = [{ href: '/courses', label: this.pages.word(page.lang, 'catalogue.title') }, { label: data.course.title }];
-    return this.pages.render('course', page.view(data.course.title, { ...data, refusal, breadcrumb, next: encodeURIComponent(`/courses/${data.course.slug}`) }));
+    // Its own context for the partial (no hash): copying the root view would start a session for a visitor.
+    const crumbs = { items: [{ href: '/courses', label: this.pages.word(page.lang, 'catalogue.title') }, { label: data.course.title }] };
+    return this.pages.render('course', page.view(data.course.title, { ...data, refusal, crumbs, next: encodeURIComponent(`/courses/${data.course.slug}`) }));
   }
 }
