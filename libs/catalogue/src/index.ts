@@ -11,3 +11,4 @@ export * from './entities/course.entity';
 export * from './entities/lesson.entity';
 export * from './entities/quiz.entity';
 export * from './learning-path.service';
+export * from './lesson.repository';

@@ -13,6 +13,7 @@ export * from './entities/enrolment.entity';
 export * from './entities/lesson-progress.entity';
 export * from './entities/quiz-attempt.entity';
 export * from './progress/my-enrolments.service';
+export * from './progress/progress.service';
 export * from './progress/quiz-grading.rules';
 export * from './events/import.consumer';
 export * from './import/import.service';

@@ -8,6 +8,7 @@ import { IdentityModule } from '@schakel/identity';
 import { PageCsrfGuard, PageSessions } from '@schakel/web';
 import { AccountPagesController } from './account/account.controller';
 import { PageNavInterceptor } from './page-nav.interceptor';
+import { LearnerPagesModule } from './learner/learner-pages.module';
 import { TrainingsPagesModule } from './trainings/trainings-pages.module';
 import { HomePageController } from './visitor/home.controller';
 import { VisitorPagesModule } from './visitor/visitor-pages.module';
@@ -18,7 +19,7 @@ import { VisitorPagesModule } from './visitor/visitor-pages.module';
  * and render `templates/pages/`. Sessions and CSRF: libs/web (PageSessions, PageCsrfGuard).
  */
 @Module({
-  imports: [IdentityModule, AccessModule, VisitorPagesModule, TrainingsPagesModule],
+  imports: [IdentityModule, AccessModule, VisitorPagesModule, TrainingsPagesModule, LearnerPagesModule],
   controllers: [HomePageController, AccountPagesController],
   providers: [
     { provide: PageSessions, useFactory: (config: AppConfig, redis: Redis) => new PageSessions(config, redis), inject: [AppConfig, REDIS_CLIENT] },
