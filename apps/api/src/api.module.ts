@@ -16,7 +16,7 @@ import { OrderingHttpModule } from '@schakel/ordering/http';
 import { OrganisationHttpModule } from '@schakel/organisation/http';
 import { SessionHttpModule } from '@schakel/session/http';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
-import { FailedEventsController } from './admin/failed-events.controller';
+import { AdminModule } from './admin/admin.module';
 import { RateLimitGuard } from './edge/rate-limit.guard';
 import { RateLimiter } from './edge/rate-limiter';
 import { LoggingModule } from './edge/logging.module';
@@ -43,9 +43,10 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     AuditHttpModule,
     CertificationHttpModule,
     OrderingHttpModule,
+    AdminModule,
     PagesModule,
   ],
-  controllers: [HealthController, FailedEventsController],
+  controllers: [HealthController],
   providers: [
     PlatformAdminBootstrap,
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -53,6 +53,20 @@ export class AccessRepository {
     return row ?? { trains: false, administers: [] };
   }
 
+  /** The active org-admins of each organisation named (for the platform admin's list). */
+  async adminsOf(organisationIds: string[]): Promise<Map<string, Array<{ name: string; email: string }>>> {
+    const rows = (await this.dataSource.query(
+      `SELECT m.organisation_id AS "organisationId", u.name, u.email
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organisation_id = ANY($1::uuid[]) AND m.status = 'active' AND 'org-admin' = ANY(m.roles)
+        ORDER BY u.name`,
+      [organisationIds],
+    )) as Array<{ organisationId: string; name: string; email: string }>;
+    const admins = new Map<string, Array<{ name: string; email: string }>>();
+    for (const row of rows) admins.set(row.organisationId, [...(admins.get(row.organisationId) ?? []), { name: row.name, email: row.email }]);
+    return admins;
+  }
+
   /** Roles a platform admin granted the person platform-wide (`trainer`). */
   async platformRoles(userId: string): Promise<string[]> {
     const [row] = (await this.dataSource.query(`SELECT platform_roles FROM users WHERE id = $1`, [userId])) as Array<{ platform_roles: string[] }>;

@@ -97,6 +97,11 @@ export class AccessService {
 
   // platform roles
 
+  /** Platform admins only (the caller says so): who administers each organisation. */
+  adminsOf(organisationIds: string[]): Promise<Map<string, Array<{ name: string; email: string }>>> {
+    return this.repository.adminsOf(organisationIds);
+  }
+
   /** The staff parts of the site a person may open (the page header's links): trainer pages, organisations she administers. */
   staffRoles(actor: AuthUser): Promise<{ trains: boolean; administers: Array<{ id: string; name: string }> }> {
     return this.repository.staffRoles(actor.id);

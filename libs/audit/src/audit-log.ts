@@ -21,6 +21,16 @@ export class AuditLog {
     );
   }
 
+  /** The newest entries with the name of who did it, for the platform admin's page. */
+  async latestWithActors(limit: number, offset: number): Promise<Page<AuditEntry & { actorName: string | null }>> {
+    const page = await this.page({ limit, offset });
+    const ids = [...new Set(page.items.map((e) => e.actorId).filter((id): id is string => id !== null))];
+    const names = new Map(
+      ((await this.dataSource.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [ids])) as Array<{ id: string; name: string }>).map((u) => [u.id, u.name]),
+    );
+    return { items: page.items.map((e) => Object.assign(e, { actorName: e.actorId ? (names.get(e.actorId) ?? null) : null })), total: page.total };
+  }
+
   async page(filter: { limit: number; offset: number; action?: string }): Promise<Page<AuditEntry>> {
     const [items, total] = await this.dataSource.getRepository(AuditEntry).findAndCount({
       where: filter.action ? { action: filter.action as AuditEntry['action'] } : {},

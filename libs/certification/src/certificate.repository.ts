@@ -185,6 +185,23 @@ export class CertificateRepository {
     return { items: items.map((c) => ({ certificate: c, holderName: c.user?.name ?? '', courseTitle: c.course?.title ?? '' })), total };
   }
 
+  /**
+   * The platform admin's search: a certificate by its code (typed any way), or by part of its
+   * holder's name or e-mail address; newest first, at most `limit`.
+   */
+  async search(term: { code: string | null; text: string }, limit: number): Promise<CertificateWithNames[]> {
+    const query = this.certificates
+      .createQueryBuilder('c')
+      .innerJoin('c.user', 'u')
+      .innerJoin('c.course', 'k')
+      .addSelect(['u.name', 'k.title']);
+    const pattern = `%${term.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    if (term.code) query.where('(c.code = :code OR u.name ILIKE :pattern OR u.email ILIKE :pattern)', { code: term.code, pattern });
+    else query.where('(u.name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern });
+    const rows = await query.orderBy('c.created_at', 'DESC').addOrderBy('c.id').take(limit).getMany();
+    return rows.map((c) => ({ certificate: c, holderName: c.user?.name ?? '', courseTitle: c.course?.title ?? '' }));
+  }
+
   /** Revokes once; returns false when there is no such certificate or it was revoked already. */
   async revoke(id: string, reason: string): Promise<boolean> {
     const [rows] = (await this.dataSource.query(

@@ -3,7 +3,7 @@ import { AccessService } from '@schakel/access';
 import { AuditLog } from '@schakel/audit';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
-import { formatCertificateCode } from './certificate-code';
+import { CODE_LENGTH, formatCertificateCode, normaliseCertificateCode } from './certificate-code';
 import { CertificateRepository, type CertificateWithNames } from './certificate.repository';
 import { CertificationError } from './certification.exception';
 import { toCertificateResponse, type CertificateResponse } from './dto/certificate.dto';
@@ -41,6 +41,15 @@ export class CertificateService {
     const pdf = await this.storage.get(certificate.pdfKey);
     if (!pdf) throw new Error(`certificate ${id} is issued but its PDF ${certificate.pdfKey} is missing from storage`);
     return { pdf, fileName: `certificaat-${formatCertificateCode(certificate.code)}.pdf` };
+  }
+
+  /** Platform admins only (the route says so): certificates by code, or by their holder's name or e-mail. */
+  async search(text: string, limit = 25): Promise<CertificateResponse[]> {
+    const trimmed = text.trim().slice(0, 200);
+    if (trimmed.length < 2) return [];
+    const code = normaliseCertificateCode(trimmed);
+    const rows = await this.certificates.search({ code: code.length === CODE_LENGTH ? code : null, text: trimmed }, limit);
+    return rows.map((c) => this.toResponse(c));
   }
 
   /** Platform admins only (the route says so); everyone who verifies sees the reason from now on. Audited. */

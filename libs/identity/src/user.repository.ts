@@ -73,6 +73,11 @@ export class UserRepository {
     await this.users.update({ id }, { passwordHash });
   }
 
+  /** Everyone holding a platform role (the trainers a platform admin can put on an in-company session), by name. */
+  async withPlatformRole(role: PlatformRole): Promise<Array<{ id: string; name: string; email: string }>> {
+    return (await this.users.query(`SELECT id, name, email FROM users WHERE $1 = ANY(platform_roles) ORDER BY name, id`, [role])) as Array<{ id: string; name: string; email: string }>;
+  }
+
   /** The language of her pages and mails, as the person chose it. */
   async updateLocale(id: string, locale: User['locale']): Promise<void> {
     await this.users.update({ id }, { locale });

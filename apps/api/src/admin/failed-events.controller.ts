@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { DomainException, PageQueryDto, UuidParam } from '@schakel/common';
+import { PageQueryDto, UuidParam } from '@schakel/common';
 import { PlatformAdminOnly } from '@schakel/identity';
-import { OutboxRepository, UnitOfWork } from '@schakel/jobs';
+import { FailedEvents } from './failed-events.service';
 
 export class FailedEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -28,16 +28,13 @@ export class FailedEventsResponse {
 @ApiTags('admin')
 @Controller('api/admin/failed-events')
 export class FailedEventsController {
-  constructor(
-    private readonly outbox: OutboxRepository,
-    private readonly work: UnitOfWork,
-  ) {}
+  constructor(private readonly failed: FailedEvents) {}
 
   @Get()
   @PlatformAdminOnly()
   @ApiOkResponse({ type: FailedEventsResponse })
   async list(@Query() query: PageQueryDto): Promise<FailedEventsResponse> {
-    const page = await this.outbox.deadLetters(query.limit, query.offset);
+    const page = await this.failed.page(query.limit, query.offset);
     return {
       total: page.total,
       items: page.items.map((e) => ({
@@ -54,8 +51,7 @@ export class FailedEventsController {
   @PlatformAdminOnly()
   @HttpCode(202)
   async retry(@UuidParam('eventId') eventId: string): Promise<{ id: string; state: 'queued' }> {
-    if (!(await this.outbox.revive(eventId))) throw new DomainException(404, 'jobs.failed-event-not-found', 'No failed event with this id');
-    this.work.eventsCommitted();
+    await this.failed.retry(eventId);
     return { id: eventId, state: 'queued' };
   }
 }

@@ -7,6 +7,7 @@ import { AccessModule } from '@schakel/access';
 import { IdentityModule } from '@schakel/identity';
 import { PageCsrfGuard, PageSessions } from '@schakel/web';
 import { AccountPagesController } from './account/account.controller';
+import { AdminPagesModule } from './admin/admin-pages.module';
 import { PageNavInterceptor } from './page-nav.interceptor';
 import { LearnerPagesModule } from './learner/learner-pages.module';
 import { TrainingsPagesModule } from './trainings/trainings-pages.module';
@@ -19,7 +20,7 @@ import { VisitorPagesModule } from './visitor/visitor-pages.module';
  * and render `templates/pages/`. Sessions and CSRF: libs/web (PageSessions, PageCsrfGuard).
  */
 @Module({
-  imports: [IdentityModule, AccessModule, VisitorPagesModule, TrainingsPagesModule, LearnerPagesModule],
+  imports: [IdentityModule, AccessModule, AdminPagesModule, VisitorPagesModule, TrainingsPagesModule, LearnerPagesModule],
   controllers: [HomePageController, AccountPagesController],
   providers: [
     { provide: PageSessions, useFactory: (config: AppConfig, redis: Redis) => new PageSessions(config, redis), inject: [AppConfig, REDIS_CLIENT] },

@@ -72,6 +72,8 @@ export class OrderResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiPropertyOptional({ description: 'the buying organisation, for lists' }) organisationName?: string;
+  @ApiPropertyOptional({ description: 'the course ordered, for lists' }) courseTitle?: string;
   @ApiProperty({ enum: ORDER_KINDS }) kind: OrderKind;
   @ApiProperty({ enum: ORDER_STATES }) state: OrderState;
   @ApiPropertyOptional() seats?: number;
@@ -99,6 +101,8 @@ export class OrderPageResponse {
 export interface OrderLinks {
   licenceId?: string;
   invoiceId?: string;
+  organisationName?: string;
+  courseTitle?: string;
 }
 
 export function toOrderResponse(o: Order, links: OrderLinks = {}): OrderResponse {
@@ -107,6 +111,8 @@ export function toOrderResponse(o: Order, links: OrderLinks = {}): OrderResponse
     id: o.id,
     organisationId: o.organisationId,
     courseId: o.courseId,
+    ...(links.organisationName ? { organisationName: links.organisationName } : {}),
+    ...(links.courseTitle ? { courseTitle: links.courseTitle } : {}),
     kind: o.kind,
     state: o.state,
     ...(seats ? { seats: o.seats ?? 0, expiresAt: o.expiresAt?.toISOString() ?? null } : {}),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Page } from '@schakel/common';
 import { Invoice } from '../entities/invoice.entity';
 
@@ -43,6 +43,11 @@ export class InvoiceRepository {
       [id],
     )) as unknown[];
     return rows.length > 0 ? this.findById(id) : null;
+  }
+
+  /** Every organisation's invoices not yet paid, oldest due first (the platform admin marks them paid). */
+  async unpaid(limit: number): Promise<Invoice[]> {
+    return this.dataSource.getRepository(Invoice).find({ where: { paidAt: IsNull() }, order: { dueAt: 'ASC', id: 'ASC' }, take: limit });
   }
 
   async page(organisationId: string, limit: number, offset: number): Promise<Page<Invoice>> {

@@ -31,6 +31,11 @@ export class InvoiceService {
     return { number: invoice.number, pdf: await this.renderer.render(invoice) };
   }
 
+  /** Platform admins only (the caller says so): what is still to be paid, across organisations. */
+  async listUnpaid(limit = 50): Promise<InvoiceResponse[]> {
+    return (await this.invoices.unpaid(limit)).map(toInvoiceResponse);
+  }
+
   async markPaid(invoiceId: string): Promise<InvoiceResponse> {
     const paid = await this.invoices.markPaid(invoiceId);
     if (paid) return toInvoiceResponse(paid);

@@ -44,16 +44,20 @@ export class OrderRepository {
     return { items, total };
   }
 
-  /** The licence and invoice each order led to. */
+  /** The licence and invoice each order led to, and the names a list shows (organisation, course). */
   async linksOf(orderIds: string[]): Promise<Map<string, OrderLinks>> {
     if (orderIds.length === 0) return new Map();
     const rows = (await this.dataSource.query(
-      `SELECT o.id, l.id AS "licenceId", i.id AS "invoiceId"
-         FROM unnest($1::uuid[]) AS o(id)
-         LEFT JOIN licences l ON l.order_id = o.id LEFT JOIN invoices i ON i.order_id = o.id`,
+      `SELECT o.id, l.id AS "licenceId", i.id AS "invoiceId", g.name AS "organisationName", c.title AS "courseTitle"
+         FROM orders o
+         JOIN organisations g ON g.id = o.organisation_id JOIN courses c ON c.id = o.course_id
+         LEFT JOIN licences l ON l.order_id = o.id LEFT JOIN invoices i ON i.order_id = o.id
+        WHERE o.id = ANY($1::uuid[])`,
       [orderIds],
-    )) as Array<{ id: string; licenceId: string | null; invoiceId: string | null }>;
-    return new Map(rows.map((r) => [r.id, { licenceId: r.licenceId ?? undefined, invoiceId: r.invoiceId ?? undefined }]));
+    )) as Array<{ id: string; licenceId: string | null; invoiceId: string | null; organisationName: string; courseTitle: string }>;
+    return new Map(
+      rows.map((r) => [r.id, { licenceId: r.licenceId ?? undefined, invoiceId: r.invoiceId ?? undefined, organisationName: r.organisationName, courseTitle: r.courseTitle }]),
+    );
   }
 
   async publishedCourse(courseId: string): Promise<OrderedCourse | null> {
