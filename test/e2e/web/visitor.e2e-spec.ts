@@ -78,6 +78,11 @@ describe('web: catalogue, course page and learning path', () => {
       expect(none.status).toBe(200);
       expect(pageText(none.text)).toContain('Er zijn geen trainingen die passen bij je keuze.');
       expect(none.text).toContain('href="/courses">Toon alle trainingen</a>');
+      await visitor.get('/language?lang=en&next=%2Fcourses');
+      const english = await visitor.get('/courses?role=deeper-conversation&format=blended');
+      expect(english.text).toContain('<html lang="en">');
+      expect(pageText(english.text)).toContain('No courses match your choice.');
+      expect(english.text).toMatch(/<option value="blended" selected>Blended<\/option>/);
       const odd = await visitor.get('/courses?role=astronaut&format=%3Cscript%3E');
       expect(odd.status).toBe(200);
       expect(odd.text).not.toContain('<script>');
@@ -182,6 +187,23 @@ describe('web: catalogue, course page and learning path', () => {
       const [row] = await db().query(`SELECT id, status FROM enrolments WHERE user_id = $1 AND course_id = $2`, [learner.user.id, course.id]);
       expect(result.text).toContain(`href="/learn/${row.id}"`);
       expect(pageText((await browser.get(`/courses/${course.slug}`)).text)).toContain('Ga verder met de module');
+    });
+
+    it('moves a learner in the online part of a blended course into the session she picks, progress kept, and says so', async () => {
+      const course = await insertCourse(api.app, { title: 'Gemengde training', format: 'blended' });
+      const session = await insertSession(api.app, course.id, [TUESDAY(5)], { capacity: 5 });
+      const { learner, browser } = await signedIn();
+      const started = await browser.submit(`/courses/${course.slug}`, {}, `/courses/${course.slug}/enrol`);
+      expect(pageText(started.text)).toContain('Je kunt meteen beginnen.');
+      const [{ id }] = await db().query(`SELECT id FROM enrolments WHERE user_id = $1 AND course_id = $2`, [learner.user.id, course.id]);
+      const page = await browser.get(`/courses/${course.slug}`);
+      expect(page.text).toContain(`<input type="hidden" name="sessionId" value="${session.id}">`);
+
+      const moved = await browser.submit(`/courses/${course.slug}`, { sessionId: session.id }, `/courses/${course.slug}/enrol`);
+      expect(moved.status).toBe(200);
+      expect(pageText(moved.text)).toContain('Je bent aangemeld voor Gemengde training.');
+      expect(pageText(moved.text)).toContain('Wat je online al hebt gedaan, blijft bewaard.');
+      expect((await sessionState(api.app, session.id)).confirmed.map((e) => e.id)).toEqual([id]);
     });
 
     it('says every refusal in a plain sentence, never a code, and enrols nobody', async () => {

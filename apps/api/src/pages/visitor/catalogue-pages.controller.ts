@@ -79,11 +79,11 @@ export class CataloguePagesController {
     try {
       // A malformed id is no session of this course: the same refusal as a removed one.
       if (sessionId && !UUID.test(sessionId)) throw EnrolmentError.sessionNotFound();
-      const { enrolment, created } = await this.enrolments.enrol(user, { courseId: course.id, sessionId });
+      const { enrolment, created, moved } = await this.enrolments.enrol(user, { courseId: course.id, sessionId });
       const data = await this.coursePage.load(user, slug, page.lang);
       const session = data.sessions.find((s) => s.id === enrolment.sessionId) ?? null;
       const title = this.pages.word(page.lang, `enrolResult.${enrolment.status === 'waitlisted' ? 'waitlisted' : enrolment.status === 'active' ? 'active' : 'confirmed'}Title`);
-      return this.pages.render('course-enrolled', page.view(title, { course: data.course, enrolment, session, again: !created }));
+      return this.pages.render('course-enrolled', page.view(title, { course: data.course, enrolment, session, moved: !!moved, again: !created && !moved }));
     } catch (error) {
       const refusal = enrolRefusalOf(error);
       if (!refusal) throw error;
