@@ -53,7 +53,8 @@ export class PageContext {
     const nav = (this.request as Request & { pageNav?: PageNav }).pageNav;
     const view: PageView = { ...data, lang: this.lang, title, user: this.user, nav, path: this.path, otherLang: this.lang === 'nl' ? 'en' : 'nl', flash };
     // Lazy: a page without a form (most pages a visitor sees) starts no session.
-    return Object.defineProperty(view, 'csrfToken', { get: () => this.csrfToken(), enumerable: true });
+    // Not enumerable either: a partial called with hash values copies the enumerable ones.
+    return Object.defineProperty(view, 'csrfToken', { get: () => this.csrfToken(), enumerable: false });
   }
 }
 

@@ -37,10 +37,12 @@ export class PageRenderer {
     this.handlebars.registerHelper('object', (options: Handlebars.HelperOptions) => ({ ...(options.hash as Record<string, unknown>) }));
     this.handlebars.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
     this.handlebars.registerHelper('either', (test: unknown, a: unknown, b: unknown) => (test ? a : b));
-    // {{text 'enrol.waitlisted' place=3}}: a word by its path, with {place} filled in (escaped by Handlebars).
-    this.handlebars.registerHelper('text', function (this: unknown, path: string, options: Handlebars.HelperOptions) {
+    // {{text 'enrol.waitlisted' place=3}} or {{text key values}}: a word by its path, with {place} filled in (escaped by Handlebars).
+    this.handlebars.registerHelper('text', function (this: unknown, path: string, ...rest: unknown[]) {
+      const options = rest.pop() as Handlebars.HelperOptions;
       const root = options.data.root as { t: TextCatalogue; lang: Locale };
-      return fill(lookupWord(root.t, path, root.lang), options.hash as Record<string, unknown>);
+      const values = { ...((rest[0] as Record<string, unknown> | undefined) ?? {}), ...(options.hash as Record<string, unknown>) };
+      return fill(lookupWord(root.t, path, root.lang), values);
     });
     this.layout = this.handlebars.compile(readFileSync(join(root, '_layout.hbs'), 'utf8'));
     this.text = { nl: readCatalogue(root, 'nl'), en: readCatalogue(root, 'en') };
