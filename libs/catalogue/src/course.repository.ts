@@ -114,6 +114,33 @@ export class CourseRepository {
     return UUID.test(idOrSlug) ? repo.findOneBy({ id: idOrSlug }) : repo.findOneBy({ slug: idOrSlug });
   }
 
+  /** The courses a person created (her authoring list), drafts first, then by title. */
+  authoredBy(userId: string): Promise<Course[]> {
+    return this.dataSource
+      .getRepository(Course)
+      .createQueryBuilder('c')
+      .where('c.created_by_id = :userId', { userId })
+      .orderBy(`CASE c.status WHEN 'draft' THEN 0 WHEN 'published' THEN 1 ELSE 2 END`)
+      .addOrderBy('c.title')
+      .addOrderBy('c.id')
+      .getMany();
+  }
+
+  /**
+   * Courses a session can be planned for: live or blended, published or the person's own
+   * draft (all of them for a platform admin); never archived.
+   */
+  liveCourses(userId: string, all: boolean): Promise<Course[]> {
+    return this.dataSource
+      .getRepository(Course)
+      .createQueryBuilder('c')
+      .where(`c.format IN ('live', 'blended') AND c.status <> 'archived'`)
+      .andWhere(all ? 'TRUE' : `(c.status = 'published' OR c.created_by_id = :userId)`, { userId })
+      .orderBy('c.title')
+      .addOrderBy('c.id')
+      .getMany();
+  }
+
   findById(id: string, manager?: EntityManager): Promise<Course | null> {
     return (manager ?? this.dataSource.manager).getRepository(Course).findOneBy({ id });
   }

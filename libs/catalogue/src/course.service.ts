@@ -57,6 +57,16 @@ export class CourseService {
     return toCourseDetail(course, prerequisites, lessonCount, quiz, this.access.isCourseAuthor(user, course));
   }
 
+  /** The courses the caller created (a platform admin is an author of all, but this lists her own). */
+  authoredBy(user: AuthUser): Promise<Course[]> {
+    return this.courses.authoredBy(user.id);
+  }
+
+  /** Live and blended courses the caller can plan a session for (published, or her own drafts). */
+  liveCoursesFor(user: AuthUser): Promise<Course[]> {
+    return this.courses.liveCourses(user.id, user.isPlatformAdmin);
+  }
+
   async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseDetailResponse> {
     // A trainer role given by an organisation is not enough: the catalogue is platform-wide.
     if (!(await this.access.isPlatformTrainer(user))) throw CatalogueError.notATrainer();

@@ -11,4 +11,6 @@ export * from './entities/course.entity';
 export * from './entities/lesson.entity';
 export * from './entities/quiz.entity';
 export * from './learning-path.service';
+export * from './lesson.service';
+export * from './quiz.service';
 export * from './lesson.repository';

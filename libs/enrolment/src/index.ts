@@ -1,5 +1,8 @@
+export * from './attendance/attendance.service';
+export type { AttendanceMark } from './attendance/attendance.repository';
 export * from './cancel/cancellation.service';
 export * from './completion/completion.service';
+export * from './dto/attendance.dto';
 export * from './dto/enrolment.dto';
 export * from './dto/progress.dto';
 export * from './enrol/enrolment.service';
@@ -15,5 +18,7 @@ export * from './entities/quiz-attempt.entity';
 export * from './progress/my-enrolments.service';
 export * from './progress/progress.service';
 export * from './progress/quiz-grading.rules';
+export * from './roster/session-roster.service';
+export type { RosterRow } from './roster/roster.repository';
 export * from './events/import.consumer';
 export * from './import/import.service';

@@ -11,6 +11,7 @@ export type { SeatMove, SeatMoveOutcome } from './seats/seat-move.repository';
 export * from './seats/seat-ledger.service';
 export * from './seats/seat.rules';
 export * from './session-access.service';
+export * from './session-change.service';
 export * from './session.exception';
 export * from './session.module';
 export * from './session.repository';

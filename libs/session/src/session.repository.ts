@@ -82,6 +82,22 @@ export class SessionRepository {
     return { items, total };
   }
 
+  /**
+   * The sessions a person trains (her "Mijn sessies"), with their course: still to come or
+   * running (soonest first), or ended (latest first, at most `limit`).
+   */
+  trainedBy(userId: string, when: 'upcoming' | 'past', limit: number): Promise<Session[]> {
+    return this.sessions
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.course', 'c')
+      .where('EXISTS (SELECT 1 FROM session_trainers t WHERE t.session_id = s.id AND t.user_id = :userId)', { userId })
+      .andWhere(when === 'upcoming' ? 's.ends_at >= now()' : 's.ends_at < now()')
+      .orderBy('s.starts_at', when === 'upcoming' ? 'ASC' : 'DESC')
+      .addOrderBy('s.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
   async usersExist(ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows: Array<{ id: string }> = await this.sessions.query(`SELECT id FROM users WHERE id = ANY($1)`, [ids]);

@@ -24,6 +24,9 @@ export interface InCompanySessionInput {
   createdById: string;
 }
 
+/** A session in its trainer's list (meetings left out: the list shows the period). */
+export type TrainedSession = SessionResponse & { courseTitle: string };
+
 /** Scheduling and reading sessions. Changes and cancellation: SessionChangeService. */
 @Injectable()
 export class SessionService {
@@ -126,6 +129,13 @@ export class SessionService {
     const bySession = new Map<string, Meeting[]>();
     for (const m of meetings) bySession.set(m.sessionId, [...(bySession.get(m.sessionId) ?? []), m]);
     return { items: page.items.map((s) => toSessionResponse(s, bySession.get(s.id) ?? [])), total: page.total };
+  }
+
+  /** "Mijn sessies": the sessions the caller trains, to come and past, each with its course title. */
+  async listTrained(user: AuthUser, pastLimit = 20): Promise<{ upcoming: TrainedSession[]; past: TrainedSession[] }> {
+    const [upcoming, past] = await Promise.all([this.sessions.trainedBy(user.id, 'upcoming', 200), this.sessions.trainedBy(user.id, 'past', pastLimit)]);
+    const trained = (s: Session): TrainedSession => ({ ...toSessionResponse(s, [], undefined, true), courseTitle: s.course?.title ?? '' });
+    return { upcoming: upcoming.map(trained), past: past.map(trained) };
   }
 
   /** `withTrainers` is for the session's trainers and platform admins, who also see the meeting link. */

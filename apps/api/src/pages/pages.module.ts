@@ -10,6 +10,7 @@ import { AccountPagesController } from './account/account.controller';
 import { AdminPagesModule } from './admin/admin-pages.module';
 import { PageNavInterceptor } from './page-nav.interceptor';
 import { LearnerPagesModule } from './learner/learner-pages.module';
+import { TrainerPagesModule } from './trainer/trainer-pages.module';
 import { TrainingsPagesModule } from './trainings/trainings-pages.module';
 import { HomePageController } from './visitor/home.controller';
 import { VisitorPagesModule } from './visitor/visitor-pages.module';
@@ -20,7 +21,7 @@ import { VisitorPagesModule } from './visitor/visitor-pages.module';
  * and render `templates/pages/`. Sessions and CSRF: libs/web (PageSessions, PageCsrfGuard).
  */
 @Module({
-  imports: [IdentityModule, AccessModule, AdminPagesModule, VisitorPagesModule, TrainingsPagesModule, LearnerPagesModule],
+  imports: [IdentityModule, AccessModule, AdminPagesModule, VisitorPagesModule, TrainingsPagesModule, LearnerPagesModule, TrainerPagesModule],
   controllers: [HomePageController, AccountPagesController],
   providers: [
     { provide: PageSessions, useFactory: (config: AppConfig, redis: Redis) => new PageSessions(config, redis), inject: [AppConfig, REDIS_CLIENT] },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface AttendanceMark {
   enrolmentId: string;
@@ -9,12 +10,26 @@ export interface AttendanceMark {
 
 @Injectable()
 export class AttendanceRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   async enrolmentStatuses(manager: EntityManager, sessionId: string, ids: string[]): Promise<Map<string, { status: string; userId: string }>> {
     const rows: Array<{ id: string; status: string; user_id: string }> = await manager.query(
       `SELECT id, status, user_id FROM enrolments WHERE session_id = $1 AND id = ANY($2)`,
       [sessionId, ids],
     );
     return new Map(rows.map((r) => [r.id, { status: r.status, userId: r.user_id }]));
+  }
+
+  /** What has been marked for a session's meetings so far (one row per enrolment and meeting marked). */
+  async marksOf(sessionId: string): Promise<AttendanceMark[]> {
+    const rows: Array<{ enrolment_id: string; meeting_id: string; present: boolean }> = await this.dataSource.query(
+      `SELECT a.enrolment_id, a.meeting_id, a.present
+         FROM attendance a JOIN enrolments e ON e.id = a.enrolment_id
+        WHERE e.session_id = $1
+        ORDER BY a.meeting_id, a.enrolment_id`,
+      [sessionId],
+    );
+    return rows.map((r) => ({ enrolmentId: r.enrolment_id, meetingId: r.meeting_id, present: r.present }));
   }
 
   /**

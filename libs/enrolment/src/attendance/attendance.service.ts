@@ -18,6 +18,12 @@ export class AttendanceService {
     private readonly completion: CompletionService,
   ) {}
 
+  /** The marks so far, for the attendance sheet: the session's trainers (and platform admins) only. */
+  async marks(actor: AuthUser, sessionId: string): Promise<AttendanceMark[]> {
+    await this.access.requireTrainer(actor, sessionId, { allowPlatformAdmin: true });
+    return this.attendance.marksOf(sessionId);
+  }
+
   async record(actor: AuthUser, sessionId: string, dto: RecordAttendanceDto): Promise<AttendanceResponse> {
     await this.access.requireTrainer(actor, sessionId, { allowPlatformAdmin: false });
     const meetings = (await this.sessions.meetingsOf([sessionId])).filter((m) => !m.cancelledAt);
