@@ -32,6 +32,12 @@ describe('browser: a visitor', () => {
     const titles = await path.getByRole('link', { name: /Het eerste gesprek|Eenzaamheid herkennen/ }).allTextContents();
     expect(titles.map((t) => t.trim())).toEqual(['Eenzaamheid herkennen', 'Het eerste gesprek']);
 
+    // All courses, from the header.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trainingen', exact: true }).click();
+    await page.waitForURL('**/courses');
+    expect(await textOf(page.getByRole('main'))).toContain('3 trainingen gevonden');
+    await screenshot(page, 'catalogue');
+
     await page.getByRole('link', { name: 'Certificaat controleren' }).first().click();
     await page.waitForURL('**/verify');
     await page.getByLabel('Certificaatcode').fill(certificate.code.toLowerCase());

@@ -43,13 +43,14 @@ describe('browser: a new volunteer', () => {
     expect(await textOf(page.getByRole('main'))).toContain('Uw e-mailadres is bevestigd');
 
     await signIn(page, email, password);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trainingen' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trainingen', exact: true }).click();
     await page.waitForURL('**/courses');
     await page.getByRole('link', { name: 'Het eerste gesprek' }).click();
     await page.waitForURL('**/courses/het-eerste-gesprek');
     const session = page.locator(`#session-${world.liveSession.id}`);
     expect(await textOf(session)).toContain('Nog 12 plekken vrij');
     expect(await textOf(session)).toContain('Buurthuis De Schakel, Utrecht');
+    await screenshot(page, 'course');
     await session.getByRole('button', { name: 'Aanmelden' }).click();
     await page.waitForLoadState('load');
     expect(await textOf(page.getByRole('main'))).toContain('Je bent aangemeld voor Het eerste gesprek.');

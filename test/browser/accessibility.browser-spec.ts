@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { insertCertificate } from '../factories/certificate.factory';
+import { createCourse, insertCourse, publish } from '../factories/course.factory';
+import { addMember, createOrganisation } from '../factories/organisation.factory';
+import { createPerson, TEST_PASSWORD, type Person } from '../factories/person.factory';
+import { QUIZ_QUESTIONS, QUIZ_WRONG } from '../factories/quiz.factory';
+import { AxeAudit } from './support/axe';
+import { signIn } from './support/people';
+import { startBrowserStack, type BrowserStack } from './support/stack';
+import { buildWorld, type World } from './support/world';
+
+const DAY = 86_400_000;
+
+/**
+ * Issue 12, proof: axe-core on every page of the issue, in each state it has (empty, filled,
+ * error, done), finds no serious or critical violation. Each test lists every finding of its
+ * pages at once.
+ */
+describe('browser: accessibility (axe-core, no serious or critical violation)', () => {
+  let stack: BrowserStack;
+  let world: World;
+
+  beforeAll(async () => {
+    stack = await startBrowserStack('browser-axe');
+    world = await buildWorld(stack.api);
+  }, 90_000);
+  afterAll(() => stack?.close());
+
+  const learner = async (roles = true): Promise<Person> => {
+    const person = await createPerson(stack.api.app, { name: `Lies ${randomUUID().slice(0, 4)}` });
+    if (roles) await addMember(stack.api.app, await createOrganisation(stack.api.app), person, ['learner'], ['first-conversation']);
+    return person;
+  };
+  const submit = async (page: Page, button: string) => {
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).first().click()]);
+  };
+
+  it('the visitor pages: home, catalogue (filled, filtered to nothing), course pages (live, online, blended, without sessions), learning paths (filled, empty), not found', async () => {
+    await insertCourse(stack.api.app, { title: 'Samen koken', chainRoles: ['intake-referral'], author: world.trainer });
+    const { page } = await stack.newPage();
+    const audit = new AxeAudit(page);
+    for (const [where, path] of [
+      ['home', '/'],
+      ['catalogue', '/courses'],
+      ['catalogue filtered', '/courses?role=first-conversation&format=online'],
+      ['catalogue, nothing found', '/courses?role=coordinator&format=blended'],
+      ['course page, live with a session', '/courses/het-eerste-gesprek'],
+      ['course page, online', '/courses/eenzaamheid-herkennen'],
+      ['course page, blended', '/courses/het-verdiepende-gesprek'],
+      ['learning path', '/learning-paths/first-conversation'],
+      ['learning path, empty', '/learning-paths/coordinator'],
+      ['not found', '/courses/bestaat-niet'],
+    ]) {
+      await page.goto(path);
+      await audit.check(where);
+    }
+    await page.goto('/courses?role=intake-referral');
+    await page.getByRole('link', { name: 'Samen koken' }).click();
+    await page.waitForLoadState('load');
+    await audit.check('course page, no sessions');
+    audit.assertClean();
+  });
+
+  it('the account forms: sign in, create an account, forgot password (empty, errors, done) and the mail-link pages they lead to', async () => {
+    const person = await learner(false);
+    const { page } = await stack.newPage();
+    const audit = new AxeAudit(page);
+
+    await page.goto('/login');
+    await audit.check('sign in');
+    await submit(page, 'Inloggen');
+    await audit.check('sign in, nothing filled in');
+    await page.getByLabel('E-mailadres').fill(person.user.email);
+    await page.getByLabel('Wachtwoord').fill('niet het wachtwoord');
+    await submit(page, 'Inloggen');
+    await audit.check('sign in, wrong password');
+
+    await page.goto('/register');
+    await audit.check('create an account');
+    await page.getByLabel('E-mailadres').fill('geen-adres');
+    await page.getByLabel('Wachtwoord').fill('kort');
+    await submit(page, 'Account aanmaken');
+    await audit.check('create an account, errors');
+    const email = `nieuw-${randomUUID().slice(0, 8)}@example.nl`;
+    await page.getByLabel('Je naam').fill('Nieuwe Vrijwilliger');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('een lang wachtwoord');
+    await submit(page, 'Account aanmaken');
+    await audit.check('create an account, done');
+    await page.goto(await stack.mailLink(email, /^\/verify-email\?token=/));
+    await audit.check('verify e-mail, asked');
+    await submit(page, 'Ja, dit is mijn adres');
+    await audit.check('verify e-mail, done');
+    await page.goto('/verify-email?token=nep.1.AAAA');
+    await audit.check('verify e-mail, link no longer valid');
+
+    await page.goto('/forgot-password');
+    await audit.check('forgot password');
+    await submit(page, 'Stuur een nieuwe link');
+    await audit.check('forgot password, nothing filled in');
+    await page.getByLabel('E-mailadres').fill(person.user.email);
+    await submit(page, 'Stuur een nieuwe link');
+    await audit.check('forgot password, done');
+    await page.goto(await stack.mailLink(person.user.email, /^\/reset-password\?token=/));
+    await audit.check('reset password, asked');
+    audit.assertClean();
+  });
+
+  it('the certificate check: the form (empty, error) and the result (valid, expired, revoked, unknown)', async () => {
+    const holder = await learner(false);
+    const valid = await insertCertificate(stack.api.app, { userId: holder.user.id, courseId: world.online.id, expiresAt: new Date(Date.now() + 300 * DAY) });
+    const expired = await insertCertificate(stack.api.app, { userId: holder.user.id, courseId: world.live.id, validFrom: new Date(Date.now() - 800 * DAY), expiresAt: new Date(Date.now() - 60 * DAY) });
+    const revoked = await insertCertificate(stack.api.app, { userId: holder.user.id, courseId: world.blended.id, expiresAt: null, revokedReason: 'Per ongeluk uitgegeven' });
+    const { page } = await stack.newPage();
+    const audit = new AxeAudit(page);
+    await page.goto('/verify');
+    await audit.check('verify form');
+    await submit(page, 'Controleren');
+    await audit.check('verify form, no code');
+    for (const [where, code] of [['valid', valid.code], ['expired', expired.code], ['revoked', revoked.code], ['unknown code', 'ABCD-EFGH']]) {
+      await page.goto(`/verify/${code}`);
+      await audit.check(`verify result, ${where}`);
+    }
+    audit.assertClean();
+  });
+
+  it('the learner pages while empty: Mijn leerpad without a role, Mijn trainingen, Mijn certificaten, Instellingen (and saved)', async () => {
+    const person = await learner(false);
+    const { page } = await stack.newPage();
+    const audit = new AxeAudit(page);
+    await signIn(page, person.user.email, TEST_PASSWORD);
+    for (const [where, path] of [
+      ['Mijn leerpad, no role yet', '/me'],
+      ['Mijn trainingen, none', '/me/trainings'],
+      ['Mijn certificaten, none', '/me/certificates'],
+      ['Instellingen', '/me/settings'],
+      ['home, signed in', '/'],
+    ]) {
+      await page.goto(path);
+      await audit.check(where);
+    }
+    await page.goto('/me/settings');
+    await submit(page, 'Opslaan');
+    await audit.check('Instellingen, saved');
+    await submit(page, 'Nieuwe link maken');
+    await audit.check('Instellingen, new calendar link');
+    audit.assertClean();
+  });
+
+  it('the learner pages while filled: enrolling (done, refused), Mijn leerpad, Mijn trainingen with the confirm step, the cancel mail link, certificates being made and issued', async () => {
+    const person = await learner();
+    const needsFirst = await createCourse(stack.api, world.trainer, { slug: 'na-het-eerste-gesprek', title: 'Na het eerste gesprek', format: 'live', prerequisiteIds: [world.live.id], status: 'published' });
+    await publish(stack.api, world.trainer, needsFirst.id).catch(() => undefined);
+    await insertCertificate(stack.api.app, { userId: person.user.id, courseId: world.blended.id, expiresAt: new Date(Date.now() + 300 * DAY) });
+    await insertCertificate(stack.api.app, { userId: person.user.id, courseId: world.online.id, expiresAt: null, state: 'pending' });
+    const { page } = await stack.newPage();
+    const audit = new AxeAudit(page);
+    await signIn(page, person.user.email, TEST_PASSWORD);
+
+    await page.goto('/courses/het-eerste-gesprek');
+    await page.locator(`#session-${world.liveSession.id}`).getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForLoadState('load');
+    await audit.check('enrolled in a session');
+    await page.goto('/courses/het-eerste-gesprek');
+    await audit.check('course page, enrolled');
+    await page.goto('/courses/na-het-eerste-gesprek');
+    await audit.check('course page, prerequisite missing');
+    const enrol = page.getByRole('button', { name: 'Aanmelden' });
+    if ((await enrol.count()) > 0) {
+      await enrol.first().click();
+      await page.waitForLoadState('load');
+      await audit.check('enrolling refused');
+    }
+
+    for (const [where, path] of [
+      ['Mijn leerpad, filled', '/me'],
+      ['learning path, signed in with statuses', '/learning-paths/first-conversation'],
+      ['Mijn trainingen, filled', '/me/trainings'],
+      ['Mijn certificaten, being made and issued', '/me/certificates'],
+    ]) {
+      await page.goto(path);
+      await audit.check(where);
+    }
+    await page.goto('/me/trainings');
+    await submit(page, 'Afmelden');
+    await audit.check('Mijn trainingen, confirm step');
+    await page.goto('/me/trainings');
+
+    const cancelLink = await stack.mailLink(person.user.email, /^\/cancel-enrolment\?token=/);
+    await page.goto(cancelLink);
+    await audit.check('cancel mail link, asked');
+    await submit(page, 'Ja, meld mij af');
+    await audit.check('cancel mail link, done');
+    await page.goto(cancelLink);
+    await audit.check('cancel mail link, already cancelled');
+    await page.goto('/me/trainings');
+    await audit.check('Mijn trainingen, with a cancelled training');
+    audit.assertClean();
+  });
+
+  it('the module player: a lesson, the quiz (empty, not answered, failed, passed) and the finished module', async () => {
+    const person = await learner();
+    const { page } = await stack.newPage();
+    const audit = new AxeAudit(page);
+    await signIn(page, person.user.email, TEST_PASSWORD);
+    await page.goto('/courses/eenzaamheid-herkennen');
+    await submit(page, 'Aanmelden');
+    await page.getByRole('link', { name: 'Begin met de module' }).click();
+    await page.waitForURL('**/learn/*');
+    await audit.check('lesson 1');
+    for (let i = 0; i < 3; i += 1) await submit(page, 'Volgende');
+    await audit.check('quiz');
+    await submit(page, 'Antwoorden inleveren');
+    await audit.check('quiz, nothing answered');
+    for (const [q, question] of QUIZ_QUESTIONS.entries()) {
+      for (const i of QUIZ_WRONG[q]) await page.getByRole('group', { name: question.prompt }).getByLabel(question.options[i], { exact: true }).check();
+    }
+    await submit(page, 'Antwoorden inleveren');
+    await audit.check('quiz, failed');
+    await page.goto('/me');
+    await audit.check('Mijn leerpad, module under way');
+    audit.assertClean();
+  });
+});
