@@ -46,6 +46,23 @@ export class PageContext {
     if (this.request.session) this.request.session.flash = { key, values };
   }
 
+  /**
+   * Keeps `value` for the page the browser is sent to next (POST, then 303, then GET), so
+   * reloading that page shows it again without sending the form twice.
+   */
+  carry(name: string, value: unknown): void {
+    if (this.request.session) this.request.session.carried = { ...this.request.session.carried, [name]: value };
+  }
+
+  /** What the previous form carried under `name`, once. */
+  carried<T>(name: string): T | undefined {
+    const carried = this.request.session?.carried;
+    if (!carried || !(name in carried)) return undefined;
+    const { [name]: value, ...rest } = carried;
+    this.request.session.carried = Object.keys(rest).length ? rest : undefined;
+    return value as T;
+  }
+
   /** The view for PageRenderer.render: the page's own data plus what the layout needs. */
   view(title: string, data: Record<string, unknown> = {}): PageView {
     const flash = this.request.session?.flash;

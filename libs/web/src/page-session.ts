@@ -15,6 +15,8 @@ declare module 'express-session' {
     startedAt?: number;
     /** One message for the next page ("Je bent afgemeld"), as a catalogue key and its values. */
     flash?: { key: string; values?: Record<string, string> };
+    /** What a form's answer page shows after its redirect (POST → 303 → GET), read once. */
+    carried?: Record<string, unknown>;
   }
 }
 

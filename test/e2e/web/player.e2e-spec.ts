@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { startApi, type TestApi } from '../../support/app';
 import { PageClient, pageText } from '../../support/page-client';
 import { createCourse, createOnlineCourse, publish } from '../../factories/course.factory';
@@ -65,14 +66,25 @@ describe('web: the module player', () => {
     expect(empty.text).toContain('id="q1-error"');
     expect(empty.text).toMatch(/id="q0-1" name="q0" value="1" checked/);
 
-    const failed = await browser.submit(toQuiz.headers.location, answersOf([[1], [0], [1], [1, 2]]), `/learn/${enrolmentId}/quiz`);
+    // The result is shown after a redirect (POST → 303 → GET): reloading it sends no answers again.
+    const sent = await browser.submit(toQuiz.headers.location, answersOf([[1], [0], [1], [1, 2]]), `/learn/${enrolmentId}/quiz`);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.location).toBe(`/learn/${enrolmentId}?step=result`);
+    const failed = await browser.get(sent.headers.location);
     expect(failed.status).toBe(200);
     const failedText = pageText(failed.text);
     expect(failedText).toContain('Je hebt 2 van 4 vragen goed.');
     expect(failedText).toContain('Je bent nog niet geslaagd');
     expect(failedText).toContain('Je hebt nog 2 pogingen');
 
-    const passed = await browser.submit(toQuiz.headers.location, answersOf(QUIZ_QUESTIONS.map((q) => q.correct)), `/learn/${enrolmentId}/quiz`);
+    const reloaded = pageText((await browser.get(sent.headers.location)).text);
+    expect(reloaded).not.toContain('Je hebt 2 van 4 vragen goed.');
+    expect(reloaded).toContain('Antwoorden inleveren');
+    const [{ attempts }] = await api.app.get(DataSource).query(`SELECT count(*)::int AS attempts FROM quiz_attempts WHERE enrolment_id = $1`, [enrolmentId]);
+    expect(attempts).toBe(1);
+
+    const sentAgain = await browser.submit(toQuiz.headers.location, answersOf(QUIZ_QUESTIONS.map((q) => q.correct)), `/learn/${enrolmentId}/quiz`);
+    const passed = await browser.get(sentAgain.headers.location);
     const passedText = pageText(passed.text);
     expect(passedText).toContain('Je hebt 4 van 4 vragen goed. Je bent geslaagd.');
     expect(passedText).toContain('Je certificaat wordt gemaakt');

@@ -11,6 +11,9 @@ import { recordId, signedIn } from './signed-in';
 
 const LEARNING = ['active', 'confirmed', 'completed'];
 
+/** A graded attempt as the result page shows it (carried across the redirect after the quiz form). */
+type QuizResultView = QuizAttemptResultResponse & { passMark: number; completed: boolean };
+
 /**
  * The module player (/learn/:enrolmentId): lessons in order with a progress bar, "Volgende"
  * records a lesson and goes on, then the quiz and its result in words. Progress and grading
@@ -31,7 +34,8 @@ export class PlayerPageController {
   @Authenticated()
   @HtmlPage()
   async show(@Page() page: PageContext, @Param('enrolmentId') id: string, @Query('lesson') lesson?: string, @Query('step') step?: string): Promise<string> {
-    return this.render(page, await this.load(page, id), { lesson, step });
+    const result = step === 'result' ? page.carried<QuizResultView>('quizResult') : undefined;
+    return this.render(page, await this.load(page, id), result ? {} : { lesson, step: step === 'result' ? 'quiz' : step }, result ? { result } : {});
   }
 
   @Post('lessons/:lessonId')
@@ -48,7 +52,7 @@ export class PlayerPageController {
   @Post('quiz')
   @Authenticated()
   @HtmlForm()
-  async submitQuiz(@Page() page: PageContext, @Param('enrolmentId') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async submitQuiz(@Page() page: PageContext, @Param('enrolmentId') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<string | void> {
     const loaded = await this.load(page, id);
     const user = signedIn(page);
     const quiz = await this.enrolments.quiz(user, loaded.detail.id);
@@ -68,7 +72,9 @@ export class PlayerPageController {
       res.status(409);
       return this.render(page, await this.load(page, id), { step: 'quiz' });
     }
-    return this.render(page, await this.load(page, id), {}, { result: { ...result, passMark: quiz.passMark, completed: result.enrolmentStatus === 'completed' } });
+    // The result is shown by the GET it redirects to: reloading it shows it again, and sends no answers twice.
+    page.carry('quizResult', { ...result, passMark: quiz.passMark, completed: result.enrolmentStatus === 'completed' } satisfies QuizResultView);
+    res.redirect(303, `/learn/${loaded.detail.id}?step=result`);
   }
 
   /** Her own enrolment only: anyone else's (even one her organisation may read) is "niet gevonden". */
@@ -83,7 +89,7 @@ export class PlayerPageController {
     page: PageContext,
     { user, detail, lessons }: { user: AuthUser; detail: EnrolmentDetailResponse; lessons: Awaited<ReturnType<LessonRepository['listForCourse']>> },
     asked: { lesson?: string; step?: string },
-    posted: { answers?: number[][]; errors?: FormErrors; result?: QuizAttemptResultResponse & { passMark: number; completed: boolean } } = {},
+    posted: { answers?: number[][]; errors?: FormErrors; result?: QuizResultView } = {},
   ): Promise<string> {
     const word = (path: string, values?: Record<string, unknown>) => this.pages.word(page.lang, path, values);
     const step = posted.result ? { kind: 'result' as const } : currentStep(lessons, detail, asked);
