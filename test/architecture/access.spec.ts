@@ -15,6 +15,8 @@ const ALLOWED: Record<string, string> = {
   'libs/organisation/src/membership.repository.ts': 'the organisation’s own membership rows (last-admin count)',
   'libs/session/src/seats/seat-ledger.repository.ts':
     'the one-statement enrolment re-checks in-company visibility under the session lock, in SQL, for speed (same rule as AccessService.canSeeSession)',
+  'libs/session/src/seats/licence-seat.repository.ts':
+    'an import batch’s licence seats check, under the licence row lock, that each learner belongs to the licence’s organisation (same rule as AccessService.isMember)',
   'libs/session/src/seats/licence-seat.sql.ts':
     'the licence seat statements check, under the licence row lock, that the learner belongs to the licence’s organisation (same rule as AccessService.isMember)',
   'libs/session/src/session.repository.ts': 'the session list filters by the viewer AccessService describes (same rule, as a WHERE clause)',

@@ -13,3 +13,4 @@ export * from './entities/quiz-attempt.entity';
 export * from './progress/quiz-grading.rules';
 export * from './events/import.consumer';
 export * from './import/import.service';
+export * from './import/import-runner';
