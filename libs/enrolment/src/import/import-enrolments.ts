@@ -54,7 +54,8 @@ export class ImportEnrolments {
     for (const item of openCourse) {
       result.set(item.row.row, inserted.has(pairKey(item.userId, item.row.courseId)) ? { outcome: 'enrolled', problem: null } : 'single');
     }
-    for (const [courseId, claims] of onLicence) {
+    // Licence rows are locked until the batch commits: always in course order, so two batches cannot wait on each other.
+    for (const [courseId, claims] of [...onLicence].sort(([a], [b]) => a.localeCompare(b))) {
       for (const [row, outcome] of await this.seatOnLicences(tx, actorId, organisationId, courseId, claims)) result.set(row, outcome);
     }
     return result;
