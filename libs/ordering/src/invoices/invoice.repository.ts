@@ -33,8 +33,8 @@ export class InvoiceRepository {
     return this.dataSource.getRepository(Invoice).findOneBy({ id });
   }
 
-  findByOrder(manager: EntityManager, orderId: string): Promise<Invoice | null> {
-    return manager.getRepository(Invoice).findOneBy({ orderId });
+  findByOrder(manager: EntityManager | null, orderId: string): Promise<Invoice | null> {
+    return (manager ?? this.dataSource.manager).getRepository(Invoice).findOneBy({ orderId });
   }
 
   async markPaid(id: string): Promise<Invoice | null> {

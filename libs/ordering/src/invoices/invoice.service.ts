@@ -31,6 +31,15 @@ export class InvoiceService {
     return { number: invoice.number, pdf: await this.renderer.render(invoice) };
   }
 
+  /**
+   * The invoice of an order as a PDF, for the confirmation mail (no actor: the mail goes to
+   * the ordering organisation's admins, whom the message kind decided); null without one.
+   */
+  async pdfForOrder(orderId: string): Promise<{ number: string; pdf: Buffer } | null> {
+    const invoice = await this.invoices.findByOrder(null, orderId);
+    return invoice ? { number: invoice.number, pdf: await this.renderer.render(invoice) } : null;
+  }
+
   async markPaid(invoiceId: string): Promise<InvoiceResponse> {
     const paid = await this.invoices.markPaid(invoiceId);
     if (paid) return toInvoiceResponse(paid);
