@@ -37,12 +37,12 @@ export class InvoiceRepository {
     return (manager ?? this.dataSource.manager).getRepository(Invoice).findOneBy({ orderId });
   }
 
-  async markPaid(id: string): Promise<Invoice | null> {
-    const rows = (await this.dataSource.query(
+  async markPaid(manager: EntityManager, id: string): Promise<Invoice | null> {
+    const rows = (await manager.query(
       `WITH paid AS (UPDATE invoices SET paid_at = now() WHERE id = $1 AND paid_at IS NULL RETURNING id) SELECT id FROM paid`,
       [id],
     )) as unknown[];
-    return rows.length > 0 ? this.findById(id) : null;
+    return rows.length > 0 ? manager.getRepository(Invoice).findOneBy({ id }) : null;
   }
 
   async page(organisationId: string, limit: number, offset: number): Promise<Page<Invoice>> {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@schakel/audit';
+import { UnitOfWork } from '@schakel/jobs';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { InvoiceResponse, toInvoiceResponse } from '../dto/invoice.dto';
@@ -14,6 +16,8 @@ export class InvoiceService {
     private readonly invoices: InvoiceRepository,
     private readonly renderer: InvoicePdfRenderer,
     private readonly access: OrderAccess,
+    private readonly work: UnitOfWork,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(actor: AuthUser, organisationId: string, limit: number, offset: number): Promise<Page<InvoiceResponse>> {
@@ -40,8 +44,18 @@ export class InvoiceService {
     return invoice ? { number: invoice.number, pdf: await this.renderer.render(invoice) } : null;
   }
 
-  async markPaid(invoiceId: string): Promise<InvoiceResponse> {
-    const paid = await this.invoices.markPaid(invoiceId);
+  /** Paid (platform admin), once, with its audit entry in the same transaction. */
+  async markPaid(actor: AuthUser, invoiceId: string): Promise<InvoiceResponse> {
+    const paid = await this.work.run(async ({ manager }) => {
+      const invoice = await this.invoices.markPaid(manager, invoiceId);
+      if (invoice) {
+        await this.audit.record(manager, {
+          actorId: actor.id, action: 'invoice.paid', subjectType: 'invoice', subjectId: invoice.id, organisationId: invoice.organisationId,
+          details: { number: invoice.number, orderId: invoice.orderId, totalCents: invoice.totalCents },
+        });
+      }
+      return invoice;
+    });
     if (paid) return toInvoiceResponse(paid);
     if (!(await this.invoices.findById(invoiceId))) throw OrderingError.invoiceNotFound();
     throw OrderingError.alreadyPaid();
