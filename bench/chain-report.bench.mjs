@@ -15,6 +15,9 @@
 // and SVG once each, and the report's own SQL statement alone through pg (EXPLAIN ANALYZE,
 // median of 5), so the API's share shows. The answer is checked against counts made directly.
 //
+// Then the smallest size once more, as a second organisation beside the large one: the report
+// reads only its own organisation's rows, so it should cost what the first one did.
+//
 // BENCH_CHAIN_MEMBERS (default "10000,100000"): the sizes, in growing order.
 import { createSecretKey } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -26,7 +29,7 @@ const require = createRequire(import.meta.url);
 const pg = require('pg');
 const jwt = require('jsonwebtoken');
 const { deriveKeys } = require(join(root, 'dist/libs/config/src/app-config.js'));
-const { ChainReportRepository } = require(join(root, 'dist/libs/certification/src/chain-report.repository.js'));
+const { ChainReportRepository, REPORT_WORK_MEM } = require(join(root, 'dist/libs/certification/src/chain-report.repository.js'));
 
 const SIZES = (process.env.BENCH_CHAIN_MEMBERS ?? '10000,100000').split(',').map(Number);
 const REQUESTS = Number(process.env.BENCH_CHAIN_REQUESTS ?? 20);
@@ -52,6 +55,14 @@ async function seedOrganisation(db) {
   }
   await db.query(`INSERT INTO courses (slug, title, format, status, chain_roles) VALUES ('concept', 'Concept', 'online', 'draft', $1)`, [CHAIN_ROLES]);
   await db.query(`CREATE TABLE bench_people (g int PRIMARY KEY, user_id uuid NOT NULL)`);
+  return { orgId: org.id, admin, courseIds };
+}
+
+/** Another organisation with its admin, on the same courses. */
+async function seedOtherOrganisation(db, courseIds) {
+  const { rows: [org] } = await db.query(`INSERT INTO organisations (name, kind) VALUES ('Gemeente Buurdorp', 'municipality') RETURNING id`);
+  const { rows: [admin] } = await db.query(`INSERT INTO users (email, name) VALUES ('coordinator@buurdorp.bench.schakel', 'Buur') RETURNING id, token_version`);
+  await db.query(`INSERT INTO memberships (organisation_id, user_id, roles, status) VALUES ($1, $2, '{org-admin}', 'active')`, [org.id, admin.id]);
   return { orgId: org.id, admin, courseIds };
 }
 
@@ -115,21 +126,30 @@ async function timeRequest(url, token) {
 /** The report's statement as the repository sends it, captured from the built code. */
 async function reportStatement(orgId) {
   let captured;
-  await new ChainReportRepository({ query: async (sql, params) => { captured = { sql, params }; return []; } }).countsFor(orgId);
+  const manager = { query: async (sql, params) => { if (!sql.startsWith('SET LOCAL')) captured = { sql, params }; return []; } };
+  await new ChainReportRepository({ ...manager, transaction: (work) => work(manager) }).countsFor(orgId);
   return captured;
 }
 
 async function queryAlone(db, orgId) {
   const { sql, params } = await reportStatement(orgId);
   const times = [];
-  for (let i = 0; i < 5; i += 1) {
-    const { rows: [row] } = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
-    times.push(row['QUERY PLAN'][0]['Execution Time']);
+  const client = await db.connect();
+  try {
+    // with the repository's own setting (its SET LOCAL)
+    if (REPORT_WORK_MEM) await client.query(`SET work_mem = '${REPORT_WORK_MEM}'`);
+    for (let i = 0; i < 5; i += 1) {
+      const { rows: [row] } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+      times.push(row['QUERY PLAN'][0]['Execution Time']);
+    }
+    const plan = process.env.BENCH_CHAIN_EXPLAIN
+      ? (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n')
+      : null;
+    return { ms: percentile(times, 50), plan };
+  } finally {
+    await client.query('RESET work_mem');
+    client.release();
   }
-  const plan = process.env.BENCH_CHAIN_EXPLAIN
-    ? (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n')
-    : null;
-  return { ms: percentile(times, 50), plan };
 }
 
 async function measureSize(platform, db, token, seeded, size) {
@@ -181,6 +201,11 @@ async function main() {
       const seedSeconds = (performance.now() - seedStarted) / 1000;
       results.push({ ...(await measureSize(platform, db, token, seeded, size)), seedSeconds });
     }
+    // The smallest organisation again, as another organisation on the platform that now holds the
+    // large one too: reading only its own rows, its report should cost what the first one did.
+    const other = await seedOtherOrganisation(db, seeded.courseIds);
+    await addMembers(db, other, have + 1, have + SIZES[0]);
+    const neighbour = await measureSize(platform, db, accessToken(env.JWT_SECRET, other.admin.id, other.admin.token_version), other, SIZES[0]);
     const rows = [];
     for (const r of results) {
       rows.push([`${r.size} members: JSON, median of ${REQUESTS}`, `${ms(r.median)} (p90 ${ms(r.p90)}, min ${ms(r.min)})`]);
@@ -189,13 +214,16 @@ async function main() {
       rows.push(['  numbers', r.summary]);
       rows.push(['  seeded in', `${r.seedSeconds.toFixed(1)} s (${r.members} memberships in the organisation)`]);
     }
+    rows.push([`${SIZES[0]} members beside the ${have}: JSON, median of ${REQUESTS}`, `${ms(neighbour.median)} (SQL alone ${ms(neighbour.sql.ms)})`]);
+    rows.push([`  same size, platform ${((have + SIZES[0]) / SIZES[0]).toFixed(0)}× larger`,
+      `JSON ${(neighbour.median / results[0].median).toFixed(2)}×, SQL alone ${(neighbour.sql.ms / results[0].sql.ms).toFixed(2)}× the first ${SIZES[0]}`]);
     const [small, large] = [results[0], results[results.length - 1]];
     const factor = large.size / small.size;
     rows.push([`growth ${large.size} / ${small.size} members (${factor}× the members)`,
       `JSON ${(large.median / small.median).toFixed(2)}×, CSV ${(large.csv / small.csv).toFixed(2)}×, SVG ${(large.svg / small.svg).toFixed(2)}×, SQL alone ${(large.sql.ms / small.sql.ms).toFixed(2)}×`]);
     report(`Chain report as deployed (API): ${SIZES.join(' → ')} members`, rows);
     // BENCH_CHAIN_EXPLAIN=1: the plan of the report's statement at each size.
-    for (const r of results) if (r.sql.plan) process.stdout.write(`\nPlan at ${r.size} members:\n${r.sql.plan}\n`);
+    for (const r of [...results, neighbour]) if (r.sql.plan) process.stdout.write(`\nPlan at ${r.size} members${r === neighbour ? " (beside the large one)" : ""}:\n${r.sql.plan}\n`);
   } finally {
     await platform?.stop();
     await db.end();

@@ -17,6 +17,8 @@ const ALLOWED: Record<string, string> = {
     'the one-statement enrolment re-checks in-company visibility under the session lock, in SQL, for speed (same rule as AccessService.canSeeSession)',
   'libs/session/src/seats/seat-move.repository.ts':
     'moving a blended online enrolment into a session re-checks in-company visibility under the session lock, as the seat statement does',
+  'libs/session/src/seats/licence-seat.repository.ts':
+    'an import batch’s licence seats check, under the licence row lock, that each learner belongs to the licence’s organisation (same rule as AccessService.isMember)',
   'libs/session/src/seats/licence-seat.sql.ts':
     'the licence seat statements check, under the licence row lock, that the learner belongs to the licence’s organisation (same rule as AccessService.isMember)',
   'libs/session/src/session.repository.ts': 'the session list filters by the viewer AccessService describes (same rule, as a WHERE clause)',

@@ -23,10 +23,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   session: ['config', 'common', 'database', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue'],
   enrolment: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session', 'audit'],
   certification: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'enrolment', 'audit'],
-  // Messaging consumes every domain's events; it reuses the session's calendar builder.
-  messaging: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session'],
-  // Orders confirm into a licence (seat ledger's table) or a private session (SessionService).
-  ordering: ['config', 'common', 'jobs', 'identity', 'organisation', 'access', 'catalogue', 'session'],
+  // Orders confirm into a licence (seat ledger's table) or a private session (SessionService); decisions are audited.
+  ordering: ['config', 'common', 'jobs', 'identity', 'audit', 'organisation', 'access', 'catalogue', 'session'],
+  // Messaging consumes every domain's events; it reuses the session's calendar builder and attaches ordering's invoices.
+  messaging: ['config', 'common', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session', 'ordering'],
   demo: ['config', 'common', 'database', 'jobs', 'web', 'identity', 'organisation', 'access', 'catalogue', 'session', 'ordering'],
 };
 

@@ -31,6 +31,17 @@ export class AuditLog {
     return { items: page.items.map((e) => Object.assign(e, { actorName: e.actorId ? (names.get(e.actorId) ?? null) : null })), total: page.total };
   }
 
+  /** Many entries in one statement (an import batch's members), in the caller's transaction. */
+  async recordMany(manager: EntityManager, entries: readonly NewAuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, organisation_id, details)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])`,
+      [entries.map((e) => e.actorId), entries.map((e) => e.action), entries.map((e) => e.subjectType), entries.map((e) => e.subjectId),
+        entries.map((e) => e.organisationId ?? null), entries.map((e) => JSON.stringify(e.details ?? {}))],
+    );
+  }
+
   async page(filter: { limit: number; offset: number; action?: string }): Promise<Page<AuditEntry>> {
     const [items, total] = await this.dataSource.getRepository(AuditEntry).findAndCount({
       where: filter.action ? { action: filter.action as AuditEntry['action'] } : {},

@@ -17,7 +17,8 @@ export interface ChainRoleCounts {
 }
 
 export const REPORT_MONTHS = 12;
-const MONTH_COLUMNS = Array.from({ length: REPORT_MONTHS }, (_, i) => `count(ct.user_id) FILTER (WHERE ct.month = ${i})::int AS m${i}`).join(',\n                ');
+export const REPORT_WORK_MEM = '32MB';
+const MONTH_COLUMNS = Array.from({ length: REPORT_MONTHS }, (_, i) => `count(*) FILTER (WHERE f.month = ${i})::int AS m${i}`).join(',\n                ');
 
 @Injectable()
 export class ChainReportRepository {
@@ -33,51 +34,71 @@ export class ChainReportRepository {
    * and how many are not certified but hold an expired one.
    */
   async countsFor(organisationId: string): Promise<ChainRoleCounts[]> {
-    const rows: Array<{ role: ChainRole; assigned: number; certified: number; in_progress: number; expiring_soon: number; expired: number } & Record<`m${number}`, number>> =
-      await this.dataSource.query(
+    type Row = { role: ChainRole; assigned: number; certified: number; in_progress: number; expiring_soon: number; expired: number } & Record<`m${number}`, number>;
+    // The hash tables of a large organisation (100,000 members: ~10 MB) would spill to disk in
+    // batches under the default work_mem and grow the time faster than the organisation;
+    // this statement alone gets room for them (SET LOCAL ends with its transaction).
+    const rows: Row[] = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+      return manager.query(
+        // Only the organisation's rows count: certificates and open enrolments are semi-joined to its
+        // active members and aggregated once per (member, role) before one join each (the old form
+        // joined the members three times and read every certificate and enrolment of the platform).
+        // For an organisation small beside the platform, PostgreSQL reads them through the indexes
+        // (ix_memberships_organisation_active, ix_certificates_user_standing, uq_enrolments_open_per_course:
+        // index-only scans); for one that is most of the platform, a hash join over the table is cheaper.
         `WITH roles AS (SELECT role, position FROM unnest($2::text[]) WITH ORDINALITY AS r(role, position)),
-              members AS (
-                SELECT m.user_id, r.role FROM memberships m JOIN roles r ON r.role = ANY(m.chain_roles)
+              member_roles AS (
+                SELECT m.user_id, mr.role FROM memberships m CROSS JOIN LATERAL unnest(m.chain_roles) AS mr(role)
                  WHERE m.organisation_id = $1 AND m.status = 'active'),
-              certified AS (
-                SELECT mb.user_id, mb.role,
-                       bool_and(c.expires_at IS NOT NULL) AND max(c.expires_at) <= now() + make_interval(days => $3) AS expiring,
-                       -- months from this one to the month of the last expiry (null: one never expires)
-                       CASE WHEN bool_and(c.expires_at IS NOT NULL) THEN
-                         (extract(year FROM max(c.expires_at) AT TIME ZONE 'Europe/Amsterdam') * 12 + extract(month FROM max(c.expires_at) AT TIME ZONE 'Europe/Amsterdam'))
-                         - (extract(year FROM now() AT TIME ZONE 'Europe/Amsterdam') * 12 + extract(month FROM now() AT TIME ZONE 'Europe/Amsterdam'))
-                       END AS month
-                  FROM members mb
-                  JOIN certificates c ON c.user_id = mb.user_id AND c.state = 'issued' AND c.revoked_at IS NULL
-                                     AND (c.expires_at IS NULL OR c.expires_at > now())
-                  JOIN courses k ON k.id = c.course_id AND k.status = 'published' AND mb.role = ANY(k.chain_roles)
-                 GROUP BY mb.user_id, mb.role),
+              -- per member and role, her issued, unrevoked certificates of published courses tagged with it
+              standing AS (
+                SELECT c.user_id, kr.role,
+                       bool_or(c.expires_at IS NULL OR c.expires_at > now()) AS certified,
+                       bool_and(c.expires_at IS NOT NULL) FILTER (WHERE c.expires_at IS NULL OR c.expires_at > now()) AS ends,
+                       max(c.expires_at) FILTER (WHERE c.expires_at > now()) AS last_expiry
+                  FROM certificates c
+                  JOIN courses k ON k.id = c.course_id AND k.status = 'published'
+                  CROSS JOIN LATERAL unnest(k.chain_roles) AS kr(role)
+                 WHERE c.state = 'issued' AND c.revoked_at IS NULL
+                   AND c.user_id IN (SELECT user_id FROM memberships WHERE organisation_id = $1 AND status = 'active')
+                 GROUP BY c.user_id, kr.role),
               learning AS (
-                SELECT DISTINCT mb.user_id, mb.role
-                  FROM members mb
-                  JOIN enrolments e ON e.user_id = mb.user_id AND e.status IN ('active', 'confirmed', 'waitlisted')
-                  JOIN courses k ON k.id = e.course_id AND k.status = 'published' AND mb.role = ANY(k.chain_roles)),
-              lapsed AS (
-                SELECT DISTINCT mb.user_id, mb.role
-                  FROM members mb
-                  JOIN certificates c ON c.user_id = mb.user_id AND c.state = 'issued' AND c.revoked_at IS NULL AND c.expires_at <= now()
-                  JOIN courses k ON k.id = c.course_id AND k.status = 'published' AND mb.role = ANY(k.chain_roles))
+                SELECT DISTINCT e.user_id, kr.role
+                  FROM enrolments e
+                  JOIN courses k ON k.id = e.course_id AND k.status = 'published'
+                  CROSS JOIN LATERAL unnest(k.chain_roles) AS kr(role)
+                 WHERE e.status IN ('active', 'confirmed', 'waitlisted')
+                   AND e.user_id IN (SELECT user_id FROM memberships WHERE organisation_id = $1 AND status = 'active')),
+              facts AS (
+                SELECT mr.role,
+                       coalesce(s.certified, false) AS certified,
+                       s.certified AND s.ends AND s.last_expiry <= now() + make_interval(days => $3) AS expiring,
+                       -- months from this one to the month of the last expiry (null: not certified, or one never expires)
+                       CASE WHEN s.certified AND s.ends THEN
+                         (extract(year FROM s.last_expiry AT TIME ZONE 'Europe/Amsterdam') * 12 + extract(month FROM s.last_expiry AT TIME ZONE 'Europe/Amsterdam'))
+                         - (extract(year FROM now() AT TIME ZONE 'Europe/Amsterdam') * 12 + extract(month FROM now() AT TIME ZONE 'Europe/Amsterdam'))
+                       END AS month,
+                       l.user_id IS NOT NULL AS learning,
+                       -- holds certificates for the role, none of them valid: all expired
+                       s.user_id IS NOT NULL AND NOT s.certified AS lapsed
+                  FROM member_roles mr
+                  LEFT JOIN standing s ON s.user_id = mr.user_id AND s.role = mr.role
+                  LEFT JOIN learning l ON l.user_id = mr.user_id AND l.role = mr.role)
          SELECT r.role,
-                count(mb.user_id)::int AS assigned,
-                count(ct.user_id)::int AS certified,
-                count(l.user_id) FILTER (WHERE ct.user_id IS NULL)::int AS in_progress,
-                count(ct.user_id) FILTER (WHERE ct.expiring)::int AS expiring_soon,
-                count(x.user_id) FILTER (WHERE ct.user_id IS NULL)::int AS expired,
+                count(f.role)::int AS assigned,
+                count(*) FILTER (WHERE f.certified)::int AS certified,
+                count(*) FILTER (WHERE f.learning AND NOT f.certified)::int AS in_progress,
+                count(*) FILTER (WHERE f.expiring)::int AS expiring_soon,
+                count(*) FILTER (WHERE f.lapsed)::int AS expired,
                 ${MONTH_COLUMNS}
            FROM roles r
-           LEFT JOIN members mb ON mb.role = r.role
-           LEFT JOIN certified ct ON ct.user_id = mb.user_id AND ct.role = mb.role
-           LEFT JOIN learning l ON l.user_id = mb.user_id AND l.role = mb.role
-           LEFT JOIN lapsed x ON x.user_id = mb.user_id AND x.role = mb.role
+           LEFT JOIN facts f ON f.role = r.role
           GROUP BY r.role, r.position
           ORDER BY r.position`,
         [organisationId, CHAIN_ROLES, EXPIRING_SOON_DAYS],
       );
+    });
     return rows.map((r) => ({
       chainRole: r.role,
       assigned: r.assigned,

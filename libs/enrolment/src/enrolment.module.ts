@@ -16,6 +16,9 @@ import { OnlineEnrolmentService } from './enrol/online-enrolment.service';
 import { SessionEnrolmentService } from './enrol/session-enrolment.service';
 import { EnrolmentRepository } from './enrolment.repository';
 import { ImportEventConsumer } from './events/import.consumer';
+import { ImportEnrolmentRepository } from './import/import-enrolment.repository';
+import { ImportEnrolments } from './import/import-enrolments';
+import { ImportRunner } from './import/import-runner';
 import { ImportRepository } from './import/import.repository';
 import { ImportService } from './import/import.service';
 import { Attendance } from './entities/attendance.entity';
@@ -32,7 +35,7 @@ import { SessionRosterService } from './roster/session-roster.service';
 
 const SERVICES = [
   EnrolmentService, OnlineEnrolmentService, SessionEnrolmentService, BulkEnrolmentService,
-  CancellationService, SessionRosterService, AttendanceService, CompletionService, ProgressService, MyEnrolmentsService, ImportService,
+  CancellationService, SessionRosterService, AttendanceService, CompletionService, ProgressService, MyEnrolmentsService, ImportService, ImportRunner,
 ];
 
 /** Enrolments, their seats (through the session lib's SeatLedger), progress and completion; no controllers (EnrolmentHttpModule). */
@@ -45,7 +48,7 @@ const SERVICES = [
     OrganisationModule,
     SessionModule,
   ],
-  providers: [...SERVICES, ImportEventConsumer, ImportRepository, EnrolmentRepository, RosterRepository, AttendanceRepository, ProgressRepository, MyEnrolmentsRepository],
+  providers: [...SERVICES, ImportEventConsumer, ImportRepository, ImportEnrolmentRepository, ImportEnrolments, EnrolmentRepository, RosterRepository, AttendanceRepository, ProgressRepository, MyEnrolmentsRepository],
   exports: [...SERVICES, ImportEventConsumer, EnrolmentRepository],
 })
 export class EnrolmentModule {}

@@ -22,3 +22,4 @@ export * from './roster/session-roster.service';
 export type { RosterRow } from './roster/roster.repository';
 export * from './events/import.consumer';
 export * from './import/import.service';
+export * from './import/import-runner';

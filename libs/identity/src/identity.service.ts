@@ -149,6 +149,11 @@ export class IdentityService {
     }
   }
 
+  /** `findOrCreateInvited` for many people in two statements (an import batch); keyed by normalised address. */
+  findOrCreateInvitedMany(manager: EntityManager, people: ReadonlyArray<{ email: string; name: string; locale?: Locale }>) {
+    return this.users.findOrCreateInvitedMany(manager, people.map((p) => ({ email: p.email, name: p.name.trim(), locale: p.locale ?? 'nl' })));
+  }
+
   /** PUT /api/users/:userId/platform-roles (the route admits platform admins only); returns the roles held before. */
   async setPlatformRoles(manager: EntityManager, userId: string, roles: PlatformRole[]): Promise<PlatformRole[]> {
     const before = await this.users.lockPlatformRoles(manager, userId);

@@ -63,6 +63,35 @@ export class UserRepository {
     return repo.createQueryBuilder('u').where('lower(u.email) = :email', { email: normaliseEmail(email) }).getOne();
   }
 
+  /**
+   * Many invited people at once (an import batch), in the caller's transaction: the new
+   * addresses are inserted in one statement (`ON CONFLICT DO NOTHING` on uq_users_email, so a
+   * concurrent insert of the same address is simply found), the others found in one more.
+   * Returns, per normalised address, the user's id and whether this call created her.
+   */
+  async findOrCreateInvitedMany(
+    manager: EntityManager,
+    people: ReadonlyArray<{ email: string; name: string; locale: User['locale'] }>,
+  ): Promise<Map<string, { userId: string; created: boolean }>> {
+    const found = new Map<string, { userId: string; created: boolean }>();
+    const unique = [...new Map(people.map((p) => [normaliseEmail(p.email), p])).entries()];
+    if (unique.length === 0) return found;
+    const inserted = (await manager.query(
+      `INSERT INTO users (email, name, locale)
+       SELECT e, n, l FROM unnest($1::text[], $2::text[], $3::text[]) AS t(e, n, l)
+       ON CONFLICT ((lower(email))) DO NOTHING
+       RETURNING id, email`,
+      [unique.map(([email]) => email), unique.map(([, p]) => p.name), unique.map(([, p]) => p.locale)],
+    )) as Array<{ id: string; email: string }>;
+    for (const row of inserted) found.set(row.email, { userId: row.id, created: true });
+    const rest = unique.map(([email]) => email).filter((email) => !found.has(email));
+    if (rest.length > 0) {
+      const existing = (await manager.query(`SELECT id, lower(email) AS email FROM users WHERE lower(email) = ANY($1::text[])`, [rest])) as Array<{ id: string; email: string }>;
+      for (const row of existing) found.set(row.email, { userId: row.id, created: false });
+    }
+    return found;
+  }
+
   /** Inserts the user; a concurrent insert of the same e-mail breaks uq_users_email. */
   insert(user: NewUser, manager?: EntityManager): Promise<User> {
     const repo = manager ? manager.getRepository(User) : this.users;

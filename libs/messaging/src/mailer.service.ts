@@ -12,7 +12,7 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers: Record<string, string>;
-  attachments: Array<{ filename: string; content: string; contentType: string }>;
+  attachments: Array<{ filename: string; content: string | Buffer; contentType: string }>;
   /** Stable per delivery, so a mail client folds an (impossible) duplicate into one. */
   messageId: string;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@schakel/config';
+import { InvoiceService } from '@schakel/ordering';
 import { LinkSigner } from '@schakel/web';
 import { buildSessionCalendar } from './calendar.builder';
 import type { ClaimedDelivery } from './delivery.repository';
@@ -23,8 +24,9 @@ export class MessageComposer {
     context: MessageContextRepository,
     private readonly links: LinkSigner,
     private readonly config: AppConfig,
+    invoices: InvoiceService,
   ) {
-    this.tools = { context, links, baseUrl: config.publicBaseUrl };
+    this.tools = { context, links, baseUrl: config.publicBaseUrl, invoicePdf: (orderId) => invoices.pdfForOrder(orderId) };
   }
 
   async compose(delivery: ClaimedDelivery, now = new Date()): Promise<Composition> {
@@ -46,7 +48,10 @@ export class MessageComposer {
       headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
-    const attachments = draft.calendar ? [this.calendarAttachment(draft.calendar.method, draft.calendar.session, recipient, rendered.subject)] : [];
+    const attachments = [
+      ...(draft.calendar ? [this.calendarAttachment(draft.calendar.method, draft.calendar.session, recipient, rendered.subject)] : []),
+      ...(draft.attachments ?? []),
+    ];
     return {
       mail: { to: { name: recipient.name, address: recipient.email }, ...rendered, headers, attachments, messageId: `<${delivery.id}@schakel>` },
     };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrderingModule } from '@schakel/ordering';
 import { CaughtMailRepository } from './caught-mail.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryService } from './delivery.service';
@@ -13,9 +14,11 @@ import { SweepService } from './sweep.service';
 /**
  * E-mail, without controllers: the worker drives MessagingEventConsumer, SweepService and
  * DeliveryService; the API adds MessagingHttpModule. Uses the global DatabaseModule,
- * JobsModule, ConfigModule and WebModule (signed links).
+ * JobsModule, ConfigModule and WebModule (signed links), and OrderingModule for invoices.
  */
 @Module({
+  // The order confirmation carries its invoice (OrderingModule's InvoiceService renders it).
+  imports: [OrderingModule],
   providers: [
     CaughtMailRepository,
     DeliveryRepository,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@schakel/access';
+import { AuditModule } from '@schakel/audit';
 import { SessionModule } from '@schakel/session';
 import { Invoice } from './entities/invoice.entity';
 import { Licence } from './entities/licence.entity';
@@ -20,7 +21,7 @@ import { OrderService } from './orders/order.service';
 
 /** Organisations buying training: orders, licences, invoices. No HTTP: see OrderingHttpModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Order, Licence, Invoice]), AccessModule, SessionModule],
+  imports: [TypeOrmModule.forFeature([Order, Licence, Invoice]), AccessModule, AuditModule, SessionModule],
   providers: [
     OrderAccess, OrderRepository, OrderService, OrderConfirmationService, DeliveryReportRepository, DeliveryReportService,
     LicenceRepository, LicenceService,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { ChainRole, OrganisationRole, Page } from '@schakel/common';
-import { Membership } from './entities/membership.entity';
+import { Membership, type MembershipStatus } from './entities/membership.entity';
 
 export interface MemberFilter {
   chainRole?: ChainRole;
@@ -61,6 +61,39 @@ export class MembershipRepository {
   insert(manager: EntityManager, membership: Pick<Membership, 'organisationId' | 'userId' | 'roles' | 'chainRoles'> & Partial<Pick<Membership, 'status' | 'invitedName'>>): Promise<Membership> {
     const repo = manager.getRepository(Membership);
     return repo.save(repo.create(membership));
+  }
+
+  /** The membership status of each of these people in the organisation (absent: not a member), in the caller's transaction. */
+  async statuses(manager: EntityManager, organisationId: string, userIds: readonly string[]): Promise<Map<string, MembershipStatus>> {
+    if (userIds.length === 0) return new Map();
+    const rows = (await manager.query(`SELECT user_id, status FROM memberships WHERE organisation_id = $1 AND user_id = ANY($2::uuid[])`, [
+      organisationId,
+      userIds,
+    ])) as Array<{ user_id: string; status: MembershipStatus }>;
+    return new Map(rows.map((r) => [r.user_id, r.status]));
+  }
+
+  /**
+   * Many memberships in one statement; one that exists already (a concurrent add) is left
+   * as it is (`ON CONFLICT DO NOTHING` on uq_memberships_organisation_user). Returns the
+   * user ids this call inserted.
+   */
+  async insertMany(
+    manager: EntityManager,
+    organisationId: string,
+    rows: ReadonlyArray<{ userId: string; roles: OrganisationRole[]; chainRoles: ChainRole[]; status: MembershipStatus; invitedName: string }>,
+  ): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const inserted = (await manager.query(
+      `INSERT INTO memberships (organisation_id, user_id, roles, chain_roles, status, invited_name)
+       SELECT $1, t.u, string_to_array(t.r, ','), string_to_array(t.c, ','), t.s, t.n
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(u, r, c, s, n)
+       ON CONFLICT ON CONSTRAINT uq_memberships_organisation_user DO NOTHING
+       RETURNING user_id`,
+      [organisationId, rows.map((r) => r.userId), rows.map((r) => r.roles.join(',')), rows.map((r) => r.chainRoles.join(',')),
+        rows.map((r) => r.status), rows.map((r) => r.invitedName)],
+    )) as Array<{ user_id: string }>;
+    return new Set(inserted.map((r) => r.user_id));
   }
 
   async countAdmins(manager: EntityManager, organisationId: string): Promise<number> {

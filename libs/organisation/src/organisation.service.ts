@@ -3,16 +3,32 @@ import { AccessError, AccessService } from '@schakel/access';
 import { AuditLog } from '@schakel/audit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation, type Page } from '@schakel/common';
+import { isUniqueViolation, type ChainRole, type Locale, type OrganisationRole, type Page } from '@schakel/common';
 import { IdentityService, type AuthUser } from '@schakel/identity';
-import { UnitOfWork } from '@schakel/jobs';
-import { Membership } from './entities/membership.entity';
+import { UnitOfWork, type Transaction } from '@schakel/jobs';
+import { Membership, type MembershipStatus } from './entities/membership.entity';
 import { Organisation } from './entities/organisation.entity';
 import type { AddMemberDto, MemberQueryDto, UpdateMemberDto } from './dto/member.dto';
 import type { CreateOrganisationDto } from './dto/organisation.dto';
 import { MembershipRepository } from './membership.repository';
 import { OrganisationError } from './organisation.exception';
 import { OrganisationRepository } from './organisation.repository';
+
+/** One person of an import batch (addresses unique within the batch). */
+export interface NewBatchMember {
+  email: string;
+  name: string;
+  roles: OrganisationRole[];
+  chainRoles: ChainRole[];
+  locale?: Locale;
+}
+
+/** What became of her: the user, whether this batch added her, and her membership's status. */
+export interface BatchMember {
+  userId: string;
+  added: boolean;
+  status: MembershipStatus;
+}
 
 @Injectable()
 export class OrganisationService {
@@ -80,6 +96,49 @@ export class OrganisationService {
       if (isUniqueViolation(error, 'uq_memberships_organisation_user')) throw OrganisationError.alreadyMember();
       throw error;
     }
+  }
+
+  /**
+   * `addMember` for many people in one transaction (an import batch): the people are found
+   * or created in two statements, the memberships written in one, the invitations and
+   * membership requests published in one outbox statement each, the audit entries in one.
+   * A person who is already a member (or became one concurrently) is left as she is.
+   * The caller has checked that `actor` administers the organisation.
+   */
+  async addMembersInBatch(tx: Transaction, actor: AuthUser, organisationId: string, people: readonly NewBatchMember[]): Promise<Map<string, BatchMember>> {
+    const users = await this.identity.findOrCreateInvitedMany(tx.manager, people);
+    const byEmail = (email: string) => users.get(email.trim().toLowerCase())!;
+    const statuses = await this.memberships.statuses(tx.manager, organisationId, [...users.values()].map((u) => u.userId));
+    const fresh = people.filter((p) => !statuses.has(byEmail(p.email).userId));
+    const rows = fresh.map((p) => ({
+      userId: byEmail(p.email).userId,
+      roles: p.roles,
+      chainRoles: p.chainRoles,
+      status: byEmail(p.email).created ? ('active' as const) : ('pending' as const),
+      invitedName: p.name.trim(),
+    }));
+    const inserted = await this.memberships.insertMany(tx.manager, organisationId, rows);
+    const added = rows.filter((r) => inserted.has(r.userId));
+    // A new person gets the invitation (choose a password); an existing account is asked to consent.
+    await tx.publishMany('member.invited', added.filter((r) => r.status === 'active').map((r) => ({ userId: r.userId, organisationId })));
+    await tx.publishMany('membership.requested', added.filter((r) => r.status === 'pending').map((r) => ({ userId: r.userId, organisationId })));
+    await this.audit.recordMany(
+      tx.manager,
+      added.map((r) => ({
+        actorId: actor.id, action: 'member.added', subjectType: 'membership', subjectId: r.userId, organisationId,
+        details: { status: r.status, roles: r.roles, chainRoles: r.chainRoles },
+      })),
+    );
+    // A concurrent add between the lookup and the insert: she is a member, with the status that add gave her.
+    const raced = rows.filter((r) => !inserted.has(r.userId)).map((r) => r.userId);
+    const racedStatuses = raced.length ? await this.memberships.statuses(tx.manager, organisationId, raced) : new Map<string, MembershipStatus>();
+    return new Map(
+      people.map((p) => {
+        const { userId } = byEmail(p.email);
+        const status = statuses.get(userId) ?? racedStatuses.get(userId) ?? rows.find((r) => r.userId === userId)!.status;
+        return [p.email.trim().toLowerCase(), { userId, added: inserted.has(userId), status }];
+      }),
+    );
   }
 
   async listMembers(user: AuthUser, organisationId: string, query: MemberQueryDto): Promise<Page<Membership>> {

@@ -6,7 +6,7 @@ export * from './entities/meeting.entity';
 export * from './entities/session-trainer.entity';
 export * from './entities/session.entity';
 export type { LicenceRefusal, SeatClaim, SeatHolder, SeatOutcome, SeatRefusal, TakenSeat } from './seats/seat-ledger.repository';
-export type { OnlineSeatClaim, OnlineSeatOutcome } from './seats/licence-seat.repository';
+export type { OnlineSeatClaim, OnlineSeatOutcome, OnlineSeatsClaim, OnlineSeatsOutcome } from './seats/licence-seat.repository';
 export type { SeatMove, SeatMoveOutcome } from './seats/seat-move.repository';
 export * from './seats/seat-ledger.service';
 export * from './seats/seat.rules';

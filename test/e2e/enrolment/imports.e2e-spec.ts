@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { startApi, startWorker, type TestApi } from '../../support/app';
 import { isolateRun } from '../../support/isolation';
 import { waitFor } from '../../support/wait-for';
+import { ImportRunner } from '@schakel/enrolment';
 import { insertOnlineCourse } from '../../factories/course.factory';
 import { insertLicence, licenceRow } from '../../factories/order.factory';
 import { createTenant, type Tenant } from '../../factories/organisation.factory';
@@ -111,6 +112,36 @@ describe('bulk import as a job with progress', () => {
     expect(invitationsAgain).toBe(invitations);
     expect(await licenceRow(api.app, licenceId)).toEqual({ seats: 5, used: 5, enrolments: 5 });
   }, 400_000); // two runs of 1,000 rows on a machine shared with the other suites
+
+  it('a retried or doubled job adds no person, membership, invitation or seat twice, and the licence never seats more than bought', async () => {
+    const course = await insertOnlineCourse(api.app, { access: 'by-organisation' });
+    const licenceId = await insertLicence(api.app, { organisationId: tenant.organisation.id, courseId: course.id, seats: 250 });
+    const lines = ['email,name,chainRoles,courseId,sessionId'];
+    for (let row = 1; row <= 450; row += 1) lines.push(`retry-${row}@voorbeeldstad.test,Herhaling ${row},coordinator,${course.id},`);
+    const started = await upload(`${lines.join('\n')}\n`, false);
+    const status = await finished(started.body.id);
+    expect(status.counts).toEqual({ enrolled: 250, failed: 200 });
+    const people = `SELECT count(*)::int AS n FROM users WHERE email LIKE 'retry-%'`;
+    const invited = `SELECT count(*)::int AS n FROM outbox_events o JOIN users u ON u.id = (o.payload->>'userId')::uuid
+                      WHERE o.topic = 'member.invited' AND u.email LIKE 'retry-%'`;
+    const before = { people: (await db().query(people))[0].n, members: await memberCount(), invited: (await db().query(invited))[0].n };
+    expect(before).toMatchObject({ people: 450, invited: 450 });
+
+    // The job again, twice at once, as if BullMQ had retried it after the last two batches were lost
+    // (their outcomes gone, their people and seats still there: worse than a real crash, where a batch commits whole).
+    await db().query(`UPDATE imports SET state = 'running' WHERE id = $1`, [started.body.id]);
+    await db().query(`UPDATE import_rows SET outcome = NULL, problem = NULL WHERE import_id = $1 AND row > 200`, [started.body.id]);
+    const runner = worker.get(ImportRunner);
+    await Promise.all([runner.process(started.body.id), runner.process(started.body.id)]);
+
+    const again = await finished(started.body.id);
+    expect(again.counts).toEqual({ enrolled: 200, 'already-enrolled': 50, failed: 200 });
+    expect({ people: (await db().query(people))[0].n, members: await memberCount(), invited: (await db().query(invited))[0].n }).toEqual(before);
+    expect(await licenceRow(api.app, licenceId)).toEqual({ seats: 250, used: 250, enrolments: 250 });
+    const [{ n: finishedEntries }] = await db().query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'import.finished' AND subject_id = $1`, [started.body.id]);
+    expect(finishedEntries).toBe(2); // the first run's and the retry's; the doubled job finished second and added none
+  }, 120_000);
 
   it("another organisation's admin gets 404 on the import and its result", async () => {
     const other = await createTenant(api.app);

@@ -115,5 +115,32 @@ describe('invoices: gap-free numbers, the PDF, paid; the admins hear of each cha
     });
     expect(received.map((m) => m.subject).sort()).toEqual(['Bestelling bevestigd: Het gesprek per post', 'Bestelling ontvangen: Het gesprek per post']);
     expect(sink.to(tenant.learner.user.email)).toEqual([]);
+    // only the confirmation carries the invoice
+    expect(received.find((m) => /^Bestelling ontvangen/.test(m.subject ?? ''))!.attachments).toEqual([]);
+  });
+
+  it('the confirmation mail carries the invoice PDF, the same bytes as the download', async () => {
+    const course = await insertOnlineCourse(api.app, { title: 'Factuur in de bus', seatPriceCents: 4950 });
+    const order = await requestSeats(api, tenant.admin, tenant.organisation.id, course.id, 25);
+    const { invoiceId } = (await confirmOrder(api, platform, order.id)).body;
+    const invoice = (await api.http().get(`/api/invoices/${invoiceId}`).set(tenant.admin.auth)).body;
+    await worker.get(OutboxRelay).relayDue();
+    const [mail] = await waitFor(async () => sink.to(tenant.admin.user.email).filter((m) => m.subject === 'Bestelling bevestigd: Factuur in de bus'),
+      (mails) => mails.length >= 1, { what: 'the confirmation with its invoice', timeoutMs: 20_000 });
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`factuur-${invoice.number}.pdf`, 'application/pdf']]);
+    const attached = mail.attachments[0].content;
+    const text = await pdfText(attached);
+    for (const expected of [`Factuur ${invoice.number}`, 'Gemeente Voorbeeldstad', '25 × Plaats in de cursus "Factuur in de bus"', 'Totaal: € 1.497,38']) {
+      expect(text).toContain(expected);
+    }
+    const download = await api.http().get(`/api/invoices/${invoiceId}/pdf`).set(tenant.admin.auth).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(attached.equals(download.body as Buffer)).toBe(true);
+    const [english] = await waitFor(async () => sink.to(englishAdmin.user.email).filter((m) => m.subject === 'Order confirmed: Factuur in de bus'),
+      (mails) => mails.length >= 1, { what: 'the English confirmation', timeoutMs: 20_000 });
+    expect(english.attachments.map((a) => a.filename)).toEqual([`factuur-${invoice.number}.pdf`]);
   });
 });

@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { AUDIT_ACTIONS } from '@schakel/audit';
+import { PageRenderer } from '@schakel/web';
 import { startApi, type TestApi } from '../../support/app';
 import { isolateRun } from '../../support/isolation';
 import { PageClient, pageText } from '../../support/page-client';
@@ -152,6 +154,13 @@ describe('web: Beheer, the platform admin pages', () => {
     expect(pageText(verify.text)).toContain('Dit certificaat is ingetrokken.');
     expect(pageText(verify.text)).toContain('Op verzoek van de houder');
     expect(pageText((await browser.get('/admin/audit')).text)).toContain('Certificaat ingetrokken');
+  });
+
+  it('has words for every kind of audit entry, in Dutch and English', () => {
+    const pages = api.app.get(PageRenderer);
+    for (const action of AUDIT_ACTIONS) {
+      for (const lang of ['nl', 'en'] as const) expect(() => pages.word(lang, `admin.audit.actions.${action.replace(/\./g, '-')}`)).not.toThrow();
+    }
   });
 
   it('lists a failed event with its last error and retries it', async () => {

@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /**
  * One change that matters for trust (who, what, when): role and membership changes,
- * platform-role grants, certificate revocations, bulk imports. Rows are only ever added;
+ * platform-role grants, certificate revocations, bulk imports, order decisions (confirm,
+ * reject, invoice paid) and imports (started, finished). Rows are only ever added;
  * the actor is kept as an id without a foreign key, so the history outlives the account.
  */
 @Entity('audit_log')
@@ -19,7 +20,7 @@ export class AuditEntry {
   action: AuditAction;
 
   @Column({ type: 'text' })
-  subjectType: 'user' | 'membership' | 'certificate' | 'bulk-enrolment';
+  subjectType: 'user' | 'membership' | 'certificate' | 'bulk-enrolment' | 'order' | 'invoice' | 'import';
 
   @Column({ type: 'text' })
   subjectId: string;
@@ -43,5 +44,13 @@ export const AUDIT_ACTIONS = [
   'platform-roles.set',
   'certificate.revoked',
   'enrolment.bulk-imported',
+  'order.requested',
+  'order.confirmed',
+  'order.rejected',
+  'order.cancelled',
+  'order.delivered',
+  'invoice.paid',
+  'import.started',
+  'import.finished',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

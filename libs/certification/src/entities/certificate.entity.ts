@@ -14,6 +14,8 @@ export type CertificateState = 'pending' | 'issued';
 @Unique('uq_certificates_code', ['code'])
 @Index('ix_certificates_user', ['userId', 'issuedAt'])
 @Index('ix_certificates_expires', { synchronize: false })
+// Partial, with INCLUDE (the chain report): written in its migration, not generated.
+@Index('ix_certificates_user_standing', { synchronize: false })
 @Check('ck_certificates_state', `"state" IN ('pending', 'issued')`)
 @Check('ck_certificates_expiry', `"expires_at" IS NULL OR "expires_at" > "valid_from"`)
 export class Certificate {

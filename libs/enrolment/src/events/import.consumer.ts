@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueueName, type EventConsumer, type EventHandlers } from '@schakel/jobs';
-import { ImportService } from '../import/import.service';
+import { ImportRunner } from '../import/import-runner';
 
 /** Runs an uploaded import in the worker (its own queue: a long file never holds up the mail). */
 @Injectable()
@@ -11,5 +11,5 @@ export class ImportEventConsumer implements EventConsumer {
     'import.requested': ({ importId }) => this.imports.process(importId),
   } satisfies EventHandlers;
 
-  constructor(private readonly imports: ImportService) {}
+  constructor(private readonly imports: ImportRunner) {}
 }

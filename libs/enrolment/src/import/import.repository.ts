@@ -52,6 +52,12 @@ export class ImportRepository {
     await this.dataSource.query(`UPDATE imports SET state = $2, finished_at = CASE WHEN $2 IN ('done', 'failed') THEN now() END WHERE id = $1`, [id, state]);
   }
 
+  /** Marks the run done; false when it was done already (a doubled job finishing second). */
+  async finish(manager: EntityManager, id: string): Promise<boolean> {
+    const [, changed] = (await manager.query(`UPDATE imports SET state = 'done', finished_at = now() WHERE id = $1 AND state <> 'done'`, [id])) as [unknown, number];
+    return changed > 0;
+  }
+
   async counts(id: string): Promise<{ done: number; counts: Record<string, number> }> {
     const rows = (await this.dataSource.query(
       `SELECT outcome, count(*)::int AS n FROM import_rows WHERE import_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
@@ -71,6 +77,17 @@ export class ImportRepository {
 
   async recordOutcome(id: string, row: number, outcome: string, problem: string | null): Promise<void> {
     await this.dataSource.query(`UPDATE import_rows SET outcome = $3, problem = $4 WHERE import_id = $1 AND row = $2 AND outcome IS NULL`, [id, row, outcome, problem]);
+  }
+
+  /** A batch's outcomes in one statement, in the batch's transaction; each row's outcome is still written once. */
+  async recordOutcomes(manager: EntityManager, id: string, outcomes: ReadonlyArray<{ row: number; outcome: string; problem: string | null }>): Promise<void> {
+    if (outcomes.length === 0) return;
+    await manager.query(
+      `UPDATE import_rows r SET outcome = t.outcome, problem = t.problem
+         FROM unnest($2::int[], $3::text[], $4::text[]) AS t(row, outcome, problem)
+        WHERE r.import_id = $1 AND r.row = t.row AND r.outcome IS NULL`,
+      [id, outcomes.map((o) => o.row), outcomes.map((o) => o.outcome), outcomes.map((o) => o.problem)],
+    );
   }
 
   /** Which of these addresses already belong to the organisation (dry run). */

@@ -12,6 +12,7 @@ describe('import rules', () => {
     const ok = toRowInput(1, { email: ' Ria@Voorbeeld.nl ', name: 'Ria', chainRoles: 'first-conversation; coordinator' });
     expect(ok).toMatchObject({ email: 'ria@voorbeeld.nl', chainRoles: ['first-conversation', 'coordinator'] });
     expect(rowProblem(ok)).toBeNull();
+    expect(toRowInput(2, { email: 'a@b.nl', name: 'X', chainRoles: 'coordinator;coordinator; coordinator' }).chainRoles).toEqual(['coordinator']);
     expect(rowProblem(toRowInput(1, { email: 'geen-adres', name: 'X' }))).toBe('bad e-mail');
     expect(rowProblem(toRowInput(1, { email: 'a@b.nl', name: '' }))).toBe('name missing');
     expect(rowProblem(toRowInput(1, { email: 'a@b.nl', name: 'X', chainRoles: 'boss' }))).toBe('unknown chain role boss');

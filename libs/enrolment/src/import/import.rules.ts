@@ -20,7 +20,8 @@ export function toRowInput(row: number, csv: ImportCsvRow): ImportRowInput {
     row,
     email: (csv.email ?? '').trim().toLowerCase(),
     name: (csv.name ?? '').trim(),
-    chainRoles: (csv.chainRoles ?? '').split(';').map((r) => r.trim()).filter(Boolean),
+    // A role named twice is one role (the member's roles are a set; the chain report counts each once).
+    chainRoles: [...new Set((csv.chainRoles ?? '').split(';').map((r) => r.trim()).filter(Boolean))],
     courseId: (csv.courseId ?? '').trim(),
     sessionId: (csv.sessionId ?? '').trim(),
   };

@@ -1,16 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AccessService } from '@schakel/access';
-import { DomainException } from '@schakel/common';
-import { UserRepository, type AuthUser } from '@schakel/identity';
+import { AuditLog } from '@schakel/audit';
+import type { AuthUser } from '@schakel/identity';
 import { UnitOfWork } from '@schakel/jobs';
-import { BulkEnrolmentService } from '../enrol/bulk-enrolment.service';
-import { EnrolmentService } from '../enrol/enrolment.service';
 import { EnrolmentError } from '../enrolment.exception';
-import { ImportRepository, type StoredImportRow } from './import.repository';
-import { chainRolesOf, escapeFormula, IMPORT_COLUMNS, IMPORT_MAX_ROWS, rowProblem, toRowInput, type ImportCsvRow, type ImportRowInput } from './import.rules';
+import { ImportRepository } from './import.repository';
+import { escapeFormula, IMPORT_COLUMNS, IMPORT_MAX_ROWS, rowProblem, toRowInput, type ImportCsvRow, type ImportRowInput } from './import.rules';
 
 export interface DryRunRow {
   row: number;
@@ -37,21 +35,16 @@ export interface ImportStatus {
 /**
  * POST /api/organisations/:orgId/imports: a CSV of people (and what to enrol them in). A dry
  * run answers at once with what would happen per row; a real run stores the rows and an
- * `import.requested` event in one transaction, and the worker handles the rows one by one
- * (each row's outcome written once, so a retried job goes on where it stopped). Every row
- * goes through the same member and enrolment rules as a single request; a bad row fails alone.
+ * `import.requested` event (and the audit entry) in one transaction; the worker's ImportRunner
+ * handles the rows in batches. A bad row fails alone.
  */
 @Injectable()
 export class ImportService {
-  private readonly logger = new Logger(ImportService.name);
-
   constructor(
     private readonly access: AccessService,
     private readonly work: UnitOfWork,
     private readonly imports: ImportRepository,
-    private readonly users: UserRepository,
-    private readonly bulk: BulkEnrolmentService,
-    private readonly enrolments: EnrolmentService,
+    private readonly audit: AuditLog,
   ) {}
 
   async dryRun(actor: AuthUser, organisationId: string, csv: unknown): Promise<DryRun> {
@@ -81,6 +74,9 @@ export class ImportService {
     const id = await this.work.run(async (tx) => {
       const importId = await this.imports.create(tx.manager, organisationId, actor.id, rows);
       await tx.publish('import.requested', { importId });
+      await this.audit.record(tx.manager, {
+        actorId: actor.id, action: 'import.started', subjectType: 'import', subjectId: importId, organisationId, details: { total: rows.length },
+      });
       return importId;
     });
     return { id, state: 'queued' };
@@ -99,40 +95,6 @@ export class ImportService {
       rows.map((r) => [String(r.row), r.email, r.name, r.outcome ?? 'pending', r.problem ?? ''].map(escapeFormula)),
       { header: true, columns: ['row', 'email', 'name', 'outcome', 'problem'] },
     );
-  }
-
-  /** The worker's part: every row without an outcome, in file order. Safe to run twice. */
-  async process(importId: string): Promise<void> {
-    const run = await this.imports.find(importId);
-    if (!run || run.state === 'done') return;
-    const requester = await this.users.findById(run.requestedById);
-    if (!requester) {
-      await this.imports.setState(run.id, 'failed');
-      return;
-    }
-    await this.imports.setState(run.id, 'running');
-    for (const row of await this.imports.rows(run.id, true)) {
-      const { outcome, problem } = await this.processRow(requester, run.organisationId, row);
-      await this.imports.recordOutcome(run.id, row.row, outcome, problem);
-    }
-    await this.imports.setState(run.id, 'done');
-    this.logger.log(`import ${run.id}: ${run.total} rows done`);
-  }
-
-  private async processRow(actor: AuthUser, organisationId: string, row: StoredImportRow): Promise<{ outcome: string; problem: string | null }> {
-    const problem = rowProblem(row);
-    if (problem) return { outcome: 'failed', problem };
-    try {
-      const member = await this.bulk.memberOf(actor, organisationId, { email: row.email, name: row.name, chainRoles: chainRolesOf(row) });
-      if (!row.courseId) return { outcome: member.added ? 'added' : 'already-member', problem: null };
-      const { created, moved } = await this.enrolments.enrol(actor, {
-        courseId: row.courseId, userId: member.userId, ...(row.sessionId ? { sessionId: row.sessionId } : {}),
-      });
-      return { outcome: created || moved ? 'enrolled' : 'already-enrolled', problem: null };
-    } catch (error) {
-      if (!(error instanceof DomainException)) throw error;
-      return { outcome: 'failed', problem: error.message };
-    }
   }
 
   private predict(row: ImportRowInput, members: Set<string>, courses: Map<string, { access: string }>, seatsLeft: Map<string, number>): DryRunRow {

@@ -32,6 +32,15 @@ export class OutboxRepository {
     await manager.query(`INSERT INTO outbox_events (topic, payload) VALUES ($1, $2)`, [event, JSON.stringify(payload)]);
   }
 
+  /** Many events of one kind in one statement (an import batch's invitations), in the caller's transaction. */
+  async addMany<E extends EventName>(manager: EntityManager, event: E, payloads: ReadonlyArray<EventPayload<E>>): Promise<void> {
+    if (payloads.length === 0) return;
+    await manager.query(`INSERT INTO outbox_events (topic, payload) SELECT $1, p FROM unnest($2::jsonb[]) AS p`, [
+      event,
+      payloads.map((payload) => JSON.stringify(payload)),
+    ]);
+  }
+
   /**
    * Claims a batch of due rows for relaying and pushes their next relay moment
    * forward by `stallSeconds`: a row whose jobs never finish (Redis flushed, worker

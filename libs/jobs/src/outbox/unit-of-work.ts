@@ -9,6 +9,8 @@ import { OutboxRepository } from './outbox.repository';
 export interface Transaction {
   readonly manager: EntityManager;
   publish<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+  /** Many events of one kind, one outbox statement. */
+  publishMany<E extends EventName>(event: E, payloads: ReadonlyArray<EventPayload<E>>): Promise<void>;
 }
 
 /**
@@ -32,6 +34,10 @@ export class UnitOfWork {
         publish: async (event, payload) => {
           await this.outbox.add(manager, event, payload);
           published += 1;
+        },
+        publishMany: async (event, payloads) => {
+          await this.outbox.addMany(manager, event, payloads);
+          published += payloads.length;
         },
       }),
     );

@@ -39,12 +39,25 @@ export interface DraftTools {
   context: MessageContextRepository;
   links: LinkSigner;
   baseUrl: string;
+  /** An order's invoice as a PDF (rendered from the stored row: the same bytes as the download). */
+  invoicePdf(orderId: string): Promise<{ number: string; pdf: Buffer } | null>;
 }
 
-/** The template's data, and the session to attach as an .ics (REQUEST adds or updates it, CANCEL removes it). */
+/** A file a mail carries besides its .ics. */
+export interface DraftAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+/**
+ * The template's data, the session to attach as an .ics (REQUEST adds or updates it, CANCEL
+ * removes it), and any other files (the invoice of a confirmed order).
+ */
 export interface Draft {
   data: Record<string, unknown>;
   calendar?: { method: 'REQUEST' | 'CANCEL'; session: SessionContext };
+  attachments?: DraftAttachment[];
 }
 
 /** The message no longer applies; the note says why (kept on the delivery row). */

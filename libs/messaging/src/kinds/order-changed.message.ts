@@ -14,13 +14,16 @@ export const orderChanged = {
   nudge: false,
   key: ({ orderId, state }, userId) => `order-changed:${orderId}:${state}:${userId}`,
   decide: async (e) => ({ userId: e.userId, subject: { orderId: e.orderId, state: e.state } }),
-  async draft(subject, recipient, { context, baseUrl }) {
+  async draft(subject, recipient, { context, baseUrl, invoicePdf }) {
     const order = await context.order(subject.orderId);
     if (!order) return { skip: 'order no longer exists' };
     // Each change is told, even when the order has moved on since (a later state has its own mail);
     // the amounts belong to the confirmation.
     const amounts = subject.state === 'confirmed' ? {} : { invoiceNumber: null };
+    // The confirmation carries the invoice itself, so the buyer can pay without signing in.
+    const invoice = subject.state === 'confirmed' ? await invoicePdf(subject.orderId) : null;
     return {
+      ...(invoice ? { attachments: [{ filename: `factuur-${invoice.number}.pdf`, content: invoice.pdf, contentType: 'application/pdf' }] } : {}),
       data: {
         ...order,
         ...amounts,

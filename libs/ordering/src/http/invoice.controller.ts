@@ -31,7 +31,7 @@ export class InvoiceController {
   @PlatformAdminOnly()
   @HttpCode(200)
   @ApiOkResponse({ type: InvoiceResponse })
-  paid(@UuidParam('invoiceId') invoiceId: string): Promise<InvoiceResponse> {
-    return this.invoices.markPaid(invoiceId);
+  paid(@CurrentUser() user: AuthUser, @UuidParam('invoiceId') invoiceId: string): Promise<InvoiceResponse> {
+    return this.invoices.markPaid(user, invoiceId);
   }
 }

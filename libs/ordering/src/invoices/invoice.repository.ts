@@ -33,16 +33,16 @@ export class InvoiceRepository {
     return this.dataSource.getRepository(Invoice).findOneBy({ id });
   }
 
-  findByOrder(manager: EntityManager, orderId: string): Promise<Invoice | null> {
-    return manager.getRepository(Invoice).findOneBy({ orderId });
+  findByOrder(manager: EntityManager | null, orderId: string): Promise<Invoice | null> {
+    return (manager ?? this.dataSource.manager).getRepository(Invoice).findOneBy({ orderId });
   }
 
-  async markPaid(id: string): Promise<Invoice | null> {
-    const rows = (await this.dataSource.query(
+  async markPaid(manager: EntityManager, id: string): Promise<Invoice | null> {
+    const rows = (await manager.query(
       `WITH paid AS (UPDATE invoices SET paid_at = now() WHERE id = $1 AND paid_at IS NULL RETURNING id) SELECT id FROM paid`,
       [id],
     )) as unknown[];
-    return rows.length > 0 ? this.findById(id) : null;
+    return rows.length > 0 ? manager.getRepository(Invoice).findOneBy({ id }) : null;
   }
 
   /** Every organisation's invoices not yet paid, oldest due first (the platform admin marks them paid). */

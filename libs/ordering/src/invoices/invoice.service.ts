@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@schakel/audit';
+import { UnitOfWork } from '@schakel/jobs';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { InvoiceResponse, toInvoiceResponse } from '../dto/invoice.dto';
@@ -14,6 +16,8 @@ export class InvoiceService {
     private readonly invoices: InvoiceRepository,
     private readonly renderer: InvoicePdfRenderer,
     private readonly access: OrderAccess,
+    private readonly work: UnitOfWork,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(actor: AuthUser, organisationId: string, limit: number, offset: number): Promise<Page<InvoiceResponse>> {
@@ -36,8 +40,27 @@ export class InvoiceService {
     return (await this.invoices.unpaid(limit)).map(toInvoiceResponse);
   }
 
-  async markPaid(invoiceId: string): Promise<InvoiceResponse> {
-    const paid = await this.invoices.markPaid(invoiceId);
+  /**
+   * The invoice of an order as a PDF, for the confirmation mail (no actor: the mail goes to
+   * the ordering organisation's admins, whom the message kind decided); null without one.
+   */
+  async pdfForOrder(orderId: string): Promise<{ number: string; pdf: Buffer } | null> {
+    const invoice = await this.invoices.findByOrder(null, orderId);
+    return invoice ? { number: invoice.number, pdf: await this.renderer.render(invoice) } : null;
+  }
+
+  /** Paid (platform admin), once, with its audit entry in the same transaction. */
+  async markPaid(actor: AuthUser, invoiceId: string): Promise<InvoiceResponse> {
+    const paid = await this.work.run(async ({ manager }) => {
+      const invoice = await this.invoices.markPaid(manager, invoiceId);
+      if (invoice) {
+        await this.audit.record(manager, {
+          actorId: actor.id, action: 'invoice.paid', subjectType: 'invoice', subjectId: invoice.id, organisationId: invoice.organisationId,
+          details: { number: invoice.number, orderId: invoice.orderId, totalCents: invoice.totalCents },
+        });
+      }
+      return invoice;
+    });
     if (paid) return toInvoiceResponse(paid);
     if (!(await this.invoices.findById(invoiceId))) throw OrderingError.invoiceNotFound();
     throw OrderingError.alreadyPaid();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@schakel/audit';
 import type { AuthUser } from '@schakel/identity';
 import { UnitOfWork, type Transaction } from '@schakel/jobs';
 import { SessionService } from '@schakel/session';
@@ -9,12 +10,13 @@ import { InvoiceIssuer } from '../invoices/invoice.issuer';
 import { LicenceRepository } from '../licences/licence.repository';
 import { OrderingError } from '../ordering.exception';
 import { OrderAccess } from './order-access';
+import { auditOrder } from './order-audit';
 import { OrderRepository, type OrderedCourse } from './order.repository';
 
 /**
  * POST /api/orders/:id/confirm (platform admin). In ONE transaction, under the order row's
  * lock: the licence (seats) or the private session (in-company), the order's new state,
- * the invoice with the year's next number, and the admins' mails (outbox). A second
+ * the invoice with the year's next number, the admins' mails (outbox) and the audit entry. A second
  * confirmation waits for the lock, finds the order confirmed and changes nothing.
  */
 @Injectable()
@@ -26,6 +28,7 @@ export class OrderConfirmationService {
     private readonly sessions: SessionService,
     private readonly invoices: InvoiceIssuer,
     private readonly access: OrderAccess,
+    private readonly audit: AuditLog,
   ) {}
 
   async confirm(actor: AuthUser, orderId: string, dto: ConfirmOrderDto): Promise<OrderResponse> {
@@ -38,8 +41,12 @@ export class OrderConfirmationService {
       const line = locked.kind === 'seats' ? await this.confirmSeats(tx, locked, course, dto) : await this.confirmInCompany(tx, actor, locked, course, dto);
       Object.assign(locked, { state: 'confirmed', decidedById: actor.id, decidedAt: new Date() });
       const saved = await this.orders.save(tx.manager, locked);
-      await this.invoices.issue(tx.manager, saved, [line]);
+      const invoice = await this.invoices.issue(tx.manager, saved, [line]);
       await this.access.announce(tx, saved);
+      await auditOrder(this.audit, tx.manager, actor, saved, {
+        ...(saved.kind === 'seats' ? { seats: saved.seats } : { participants: saved.participants, sessionId: saved.sessionId }),
+        priceCents: saved.priceCents, invoiceId: invoice.id, invoiceNumber: invoice.number, totalCents: invoice.totalCents,
+      });
       return saved;
     });
     const links = await this.orders.linksOf([order.id]);

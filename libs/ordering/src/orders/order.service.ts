@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@schakel/audit';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { UnitOfWork } from '@schakel/jobs';
@@ -6,15 +7,17 @@ import { CreateOrderDto, OrderQueryDto, OrderResponse, toOrderResponse } from '.
 import type { Order, OrderState } from '../entities/order.entity';
 import { OrderingError } from '../ordering.exception';
 import { OrderAccess } from './order-access';
+import { auditOrder } from './order-audit';
 import { OrderRepository } from './order.repository';
 
-/** Requesting, listing, rejecting and cancelling orders. Confirmation: OrderConfirmationService. */
+/** Requesting, listing, rejecting, cancelling and delivering orders (each change audited). Confirmation: OrderConfirmationService. */
 @Injectable()
 export class OrderService {
   constructor(
     private readonly work: UnitOfWork,
     private readonly orders: OrderRepository,
     private readonly access: OrderAccess,
+    private readonly audit: AuditLog,
   ) {}
 
   async request(actor: AuthUser, organisationId: string, dto: CreateOrderDto): Promise<OrderResponse> {
@@ -28,6 +31,7 @@ export class OrderService {
         organisationId, courseId: course.id, kind: dto.kind, state: 'requested', note: dto.note?.trim() ?? '', requestedById: actor.id, ...fields,
       });
       await this.access.announce(tx, saved);
+      await auditOrder(this.audit, tx.manager, actor, saved, fields.seats ? { seats: fields.seats } : { participants: fields.participants });
       return saved;
     });
     return toOrderResponse(order);
@@ -68,6 +72,7 @@ export class OrderService {
       locked.state = 'delivered';
       const saved = await this.orders.save(tx.manager, locked);
       await this.access.announce(tx, saved);
+      await auditOrder(this.audit, tx.manager, actor, saved);
       return saved;
     });
     return (await this.present({ items: [order], total: 1 })).items[0];
@@ -83,6 +88,7 @@ export class OrderService {
       Object.assign(locked, { state, reason: reason.trim(), decidedById: actor.id, decidedAt: new Date() });
       const saved = await this.orders.save(tx.manager, locked);
       await this.access.announce(tx, saved);
+      await auditOrder(this.audit, tx.manager, actor, saved);
       return saved;
     });
     return toOrderResponse(order);

@@ -9,6 +9,8 @@ export type MembershipStatus = 'active' | 'pending';
 @Entity('memberships')
 @Unique('uq_memberships_organisation_user', ['organisationId', 'userId'])
 @Index('ix_memberships_user', ['userId'])
+// Partial, with INCLUDE (the chain report): written in its migration, not generated.
+@Index('ix_memberships_organisation_active', { synchronize: false })
 @Check('ck_memberships_roles', `"roles" <@ ARRAY['learner', 'trainer', 'org-admin']::text[]`)
 @Check(
   'ck_memberships_chain_roles',

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@schakel/config';
 import { UnitOfWork, type Transaction } from '@schakel/jobs';
 import type { Session } from '../entities/session.entity';
-import { LicenceSeatRepository, type OnlineSeatClaim, type OnlineSeatOutcome } from './licence-seat.repository';
+import { LicenceSeatRepository, type OnlineSeatClaim, type OnlineSeatOutcome, type OnlineSeatsClaim, type OnlineSeatsOutcome } from './licence-seat.repository';
 import { SeatClaim, SeatHolder, SeatLedgerRepository, SeatOutcome } from './seat-ledger.repository';
 import { SeatMoveRepository, type SeatMove, type SeatMoveOutcome } from './seat-move.repository';
 import { mayPromoteAutomatically, seatsToFill } from './seat.rules';
@@ -31,6 +31,16 @@ export class SeatLedger {
   /** An online enrolment on a licence seat: one statement (no event: online enrolments send none). */
   takeOnlineSeat(claim: OnlineSeatClaim): Promise<OnlineSeatOutcome> {
     return this.licences.takeOnlineSeat(claim);
+  }
+
+  /** Seats of one licence for many learners in the caller's transaction (an import batch); see LicenceSeatRepository.takeOnlineSeats. */
+  takeOnlineSeats(tx: Transaction, claim: OnlineSeatsClaim): Promise<Map<string, OnlineSeatsOutcome>> {
+    return this.licences.takeOnlineSeats(tx.manager, claim);
+  }
+
+  /** `licenceToUse` inside a batch's transaction, skipping the licences the batch has tried. */
+  nextLicenceToUse(tx: Transaction, organisationId: string, courseId: string, tried: readonly string[]): Promise<string | null> {
+    return this.licences.licenceToUse(organisationId, courseId, tx.manager, tried);
   }
 
   /** The licence an org admin's enrolment uses when she names none (null: the organisation has none for the course). */

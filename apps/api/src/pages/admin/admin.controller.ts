@@ -132,9 +132,14 @@ export class AdminPagesController {
   @Post('invoices/:invoiceId/paid')
   @PlatformAdminOnly()
   @HtmlForm()
-  async markPaid(@Page() page: PageContext, @UuidParam('invoiceId') invoiceId: string, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async markPaid(
+    @Page() page: PageContext,
+    @CurrentUser() user: AuthUser,
+    @UuidParam('invoiceId') invoiceId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     try {
-      await this.invoices.markPaid(invoiceId);
+      await this.invoices.markPaid(user, invoiceId);
       page.flash('admin.invoices.markedPaid');
     } catch (error) {
       // Marked paid by someone else a moment ago: the list shows the truth either way.
