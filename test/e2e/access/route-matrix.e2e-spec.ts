@@ -1,7 +1,7 @@
 import { startApi, TestApi } from '../../support/app';
 import type { Person } from '../../factories/person.factory';
 import { isExempt, ROUTE_ROWS, type Method, type Row } from './route-matrix.rows';
-import { buildWorld, type World } from './route-matrix.world';
+import { buildWorld, type World } from '../../factories/two-organisations.factory';
 
 interface RouterLayer {
   route?: { path: string; methods: Record<string, boolean> };

@@ -23,7 +23,7 @@ import type TestAgent from 'supertest/lib/agent';
 import type { Person } from '../../factories/person.factory';
 import { QUIZ_QUESTIONS, QUIZ_RIGHT } from '../../factories/quiz.factory';
 import { daysFromNow } from '../../support/values';
-import type { World } from './route-matrix.world';
+import type { World } from '../../factories/two-organisations.factory';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

@@ -1,19 +1,20 @@
 /**
- * Organisation B's records, one of each kind a route can name, made through the factories (the
- * API where the record's owner would use it). The route matrix calls every route with them as
- * organisation A's people.
+ * Two organisations, A (a tenant: admin, trainer, learner) and B with one record of each kind a
+ * route can name, made through the factories (the API where the record's owner would use it).
+ * The route matrix calls every route with B's records as A's people; the OpenAPI fuzz suite
+ * uses them as ids that exist.
  */
 import { DataSource } from 'typeorm';
-import type { TestApi } from '../../support/app';
-import { insertCertificate } from '../../factories/certificate.factory';
-import { createCourse, createOnlineCourse, insertCourse, insertOnlineCourse, publish, type TestCourse } from '../../factories/course.factory';
-import { addLessons } from '../../factories/lesson.factory';
-import { confirmOrder, requestSeats } from '../../factories/order.factory';
-import { addMember, createTenant, grantPlatformTrainer, type Tenant } from '../../factories/organisation.factory';
-import { publishEvent } from '../../factories/outbox-event.factory';
-import { createPerson, createPlatformAdmin, type Person } from '../../factories/person.factory';
-import { putQuiz } from '../../factories/quiz.factory';
-import { scheduleSession } from '../../factories/session.factory';
+import type { TestApi } from '../support/app';
+import { insertCertificate } from './certificate.factory';
+import { createCourse, createOnlineCourse, insertCourse, insertOnlineCourse, publish, type TestCourse } from './course.factory';
+import { addLessons } from './lesson.factory';
+import { confirmOrder, requestSeats } from './order.factory';
+import { addMember, createTenant, grantPlatformTrainer, type Tenant } from './organisation.factory';
+import { publishEvent } from './outbox-event.factory';
+import { createPerson, createPlatformAdmin, type Person } from './person.factory';
+import { putQuiz } from './quiz.factory';
+import { scheduleSession } from './session.factory';
 
 export interface OrganisationB extends Tenant {
   /** A platform trainer who belongs to B and authors B's courses (and trains B's in-company session). */
