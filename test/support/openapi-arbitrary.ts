@@ -134,6 +134,10 @@ export class SchemaArbitraries {
   }
 }
 
+/** Percent-encodes the UTF-8 bytes (a URL cannot carry an unpaired surrogate: it becomes U+FFFD, as in a browser). */
+const encodeSegment = (text: string) =>
+  [...Buffer.from(text, 'utf8')].map((byte) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+
 /**
  * One request for the operation: path parameters from `knownIds` (a real record, so the
  * request gets past the lookup) or anything else, query parameters from their schemas or
@@ -156,7 +160,7 @@ export function requestArbitrary(op: Operation, arbitraries: SchemaArbitraries, 
   );
   const body: fc.Arbitrary<unknown> = op.bodyType === 'application/json' ? arbitraries.value(op.bodySchema) : op.bodyType ? hostileString : fc.constant(undefined);
   return fc.record({ pathValues, queryValues, body }).map(({ pathValues: pv, queryValues: qv, body: b }) => {
-    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent((pv as Record<string, string>)[name] ?? ''));
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeSegment((pv as Record<string, string>)[name] ?? ''));
     const query = new URLSearchParams(qv as Record<string, string>).toString();
     return { path: query ? `${path}?${query}` : path, body: b, contentType: op.bodyType };
   });

@@ -6,10 +6,10 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@schakel/config';
 import { ApiModule } from './api.module';
-import { RejectNulBytesPipe } from './edge/nul-bytes.pipe';
 import { limitBeforeBody } from './edge/pre-body-limit';
 import { RateLimiter } from './edge/rate-limiter';
 import { securityHeaders } from './edge/security-headers';
+import { RejectUnstorableTextPipe } from './edge/unstorable-text.pipe';
 import { createValidationPipe } from './edge/validation';
 
 export const BODY_LIMIT = '1mb';
@@ -36,7 +36,7 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   app.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
   // The plain HTML forms behind mail links (choosing a password) post urlencoded fields.
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  app.useGlobalPipes(new RejectNulBytesPipe(), createValidationPipe());
+  app.useGlobalPipes(new RejectUnstorableTextPipe(), createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

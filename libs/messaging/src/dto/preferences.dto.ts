@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, ValidateIf } from 'class-validator';
 import type { Preferences } from '../preference.repository';
 
 export class PreferencesResponse {
@@ -9,7 +9,8 @@ export class PreferencesResponse {
 
 export class UpdatePreferencesDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  // Left out: unchanged; null is not "unchanged" but a wrong type (IsOptional would let it through).
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   nudges?: boolean;
 }
