@@ -3,7 +3,7 @@ import { IsBoolean, ValidateIf } from 'class-validator';
 import type { Preferences } from '../preference.repository';
 
 export class PreferencesResponse {
-  @ApiProperty({ description: 'Session reminders, module nudges and certificate expiry notices. Confirmations and changes always arrive.' })
+  @ApiProperty({ description: 'Nudges to carry on with an online module. Session reminders, certificate expiry notices, confirmations and changes always arrive.' })
   nudges: boolean;
 }
 
