@@ -7,10 +7,10 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@schakel/config';
 import { PageRenderer, PageSessions } from '@schakel/web';
 import { ApiModule } from './api.module';
-import { RejectNulBytesPipe } from './edge/nul-bytes.pipe';
 import { limitBeforeBody } from './edge/pre-body-limit';
 import { RateLimiter } from './edge/rate-limiter';
 import { securityHeaders } from './edge/security-headers';
+import { RejectUnstorableTextPipe } from './edge/unstorable-text.pipe';
 import { createValidationPipe } from './edge/validation';
 
 export const BODY_LIMIT = '1mb';
@@ -40,7 +40,7 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   // The pages: fingerprinted CSS and script, then the page session (Redis) and CSRF tokens; never on /api.
   app.use('/assets', app.get(PageRenderer).assets.handler());
   app.use(app.get(PageSessions).middleware());
-  app.useGlobalPipes(new RejectNulBytesPipe(), createValidationPipe());
+  app.useGlobalPipes(new RejectUnstorableTextPipe(), createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

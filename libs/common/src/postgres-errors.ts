@@ -49,6 +49,8 @@ export function inputFaultOf(error: unknown): InputFault | null {
       ? { status: 409, message: 'This record is still in use', problem: 'is still in use', field }
       : { status: 404, message: 'A record this refers to does not exist', problem: 'does not exist', field };
   }
+  // A null the validation let through (an optional field sent as null) into a NOT NULL column.
+  if (pg.code === '23502') return { status: 400, message: 'A required value is missing', problem: 'must not be null', field };
   if (pg.code === '22P05' || pg.code === '22021') return { status: 400, message: 'Text contains a character that cannot be stored', problem: 'contains a character that cannot be stored', field };
   if (pg.code.startsWith('22')) return { status: 400, message: 'A value is out of range or malformed', problem: 'is out of range or malformed', field };
   return null;

@@ -141,6 +141,37 @@ export class DeliveryRepository {
   }
 
   /**
+   * Held deliveries of recipients who have room again under the daily limit (sent and live
+   * claims in the last 24 h), oldest first and no more than the room: back to pending, for the
+   * sweep to enqueue. The claim counts again at send time, and the draft re-checks that the
+   * message still applies (a reminder of a session that has started is skipped).
+   */
+  async releaseHeld(perDay: number, leaseSeconds: number, limit = 500): Promise<DeliveryRef[]> {
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
+    const [released]: [DeliveryRef[], number] = await this.dataSource.query(
+      `WITH room AS (
+         SELECT h.user_id,
+                $1 - (SELECT count(*) FROM message_deliveries d
+                       WHERE d.user_id = h.user_id AND d.updated_at > now() - interval '1 day'
+                         AND (d.state = 'sent' AND d.sent_at > now() - interval '1 day'
+                              OR d.state = 'claimed' AND d.claimed_at > now() - make_interval(secs => $2))) AS free
+           FROM (SELECT DISTINCT user_id FROM message_deliveries WHERE state = 'held') h
+       ), ranked AS (
+         SELECT d.id, d.created_at, r.free, row_number() OVER (PARTITION BY d.user_id ORDER BY d.created_at) AS n
+           FROM message_deliveries d JOIN room r ON r.user_id = d.user_id
+          WHERE d.state = 'held' AND r.free > 0
+       ), chosen AS (
+         SELECT id FROM ranked WHERE n <= free ORDER BY created_at LIMIT $3
+       )
+       UPDATE message_deliveries m SET state = 'pending', note = NULL, updated_at = now()
+         FROM chosen WHERE m.id = chosen.id AND m.state = 'held'
+       RETURNING m.id, m.attempts`,
+      [perDay, leaseSeconds, limit],
+    );
+    return released;
+  }
+
+  /**
    * Deliveries whose job got lost (Redis flushed, retries used up) or whose claimer died
    * (lease over): the sweep enqueues them again.
    */

@@ -34,7 +34,7 @@ export class MessageComposer {
     if (!recipient) return { skip: 'recipient no longer exists' };
     if (!isMessageKind(delivery.kind)) return { skip: `unknown kind ${delivery.kind}` };
     const message = messageDefinition(delivery.kind);
-    if (message.nudge && !recipient.nudges) return { skip: 'recipient switched reminders off' };
+    if (message.nudge && !recipient.nudges) return { skip: 'recipient switched nudges off' };
     // The row's subject was written by this kind's own key and decision.
     const draft = await message.draft(delivery.subject as MessageSubjects[MessageKind], recipient, this.tools, now);
     if ('skip' in draft) return draft;

@@ -17,14 +17,13 @@ const EXPIRY_NOTICE: MessageKind = 'certificate-expiring';
 /** Confirmed learners of sessions starting within 7 days; only the latest window that applies. */
 export const DUE_REMINDERS_SQL = `
   INSERT INTO message_deliveries (key, kind, user_id, subject)
-  SELECT '${REMINDER}:' || w.win || ':' || s.id || ':' || e.user_id, '${REMINDER}', e.user_id,
-         jsonb_build_object('sessionId', s.id, 'enrolmentId', e.id, 'window', w.win)
+  SELECT '${REMINDER}:' || w.win || ':' || s.id || ':' || e.user_id || ':' || floor(extract(epoch FROM s.starts_at))::bigint, '${REMINDER}', e.user_id,
+         jsonb_build_object('sessionId', s.id, 'enrolmentId', e.id, 'window', w.win, 'startsAt', floor(extract(epoch FROM s.starts_at))::bigint)
     FROM sessions s
     CROSS JOIN LATERAL (SELECT CASE WHEN s.starts_at <= $1::timestamptz + interval '1 day' THEN '1d' ELSE '7d' END AS win) w
     JOIN enrolments e ON e.session_id = s.id AND e.status = 'confirmed'
    WHERE s.status = 'scheduled'
      AND s.starts_at > $1::timestamptz AND s.starts_at <= $1::timestamptz + interval '7 days'
-     AND NOT EXISTS (SELECT 1 FROM message_preferences p WHERE p.user_id = e.user_id AND NOT p.nudges)
   ON CONFLICT (key) DO NOTHING
   RETURNING id, attempts`;
 
@@ -61,6 +60,5 @@ export const DUE_EXPIRY_NOTICES_SQL = `
    WHERE c.revoked_at IS NULL AND c.expires_at IS NOT NULL AND c.state = 'issued'
      AND c.expires_at > $1::timestamptz AND c.expires_at <= $1::timestamptz + interval '60 days'
      AND NOT EXISTS (SELECT 1 FROM certificates r WHERE r.renews_certificate_id = c.id)
-     AND NOT EXISTS (SELECT 1 FROM message_preferences p WHERE p.user_id = c.user_id AND NOT p.nudges)
   ON CONFLICT (key) DO NOTHING
   RETURNING id, attempts`;

@@ -39,7 +39,8 @@ export class SessionService {
 
   async create(user: AuthUser, courseId: string, dto: CreateSessionDto): Promise<SessionResponse> {
     const course = await this.sessions.courseFormat(courseId);
-    if (!course) throw SessionError.courseNotFound();
+    // A draft exists for its authors only: scheduling on somebody else's draft is the same 404 as on no course.
+    if (!course || !this.rules.canReadCourse(user, course)) throw SessionError.courseNotFound();
     await this.requireMayScheduleFor(user, dto, course);
     if (course.format !== 'live' && course.format !== 'blended') throw SessionError.notLiveCourse();
     if (!dto.location && !dto.onlineUrl) throw SessionError.invalid('location', 'or onlineUrl is required');

@@ -126,6 +126,13 @@ describe('no input makes any route answer 5xx', () => {
     const query = await api.http().get(`/api/courses?chainRole=${encodeURIComponent('a\u0000')}`);
     expect(query.status).toBe(400);
     expect(query.body.details).toEqual([{ field: 'chainRole', problem: 'must not contain NUL characters' }]);
+    // Found by the OpenAPI fuzz suite: an unpaired surrogate made isEmail throw (500), a null slipped past @IsOptional into NOT NULL (500).
+    const surrogate = await api.http().post('/api/auth/register').set('Content-Type', 'application/json').send('{"email":"\\ud800x@example.org","name":"x","password":"een-lang-wachtwoord"}');
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.details).toEqual([{ field: 'email', problem: 'must be well-formed Unicode (no unpaired surrogates)' }]);
+    const nullNudges = await api.http().patch('/api/me/preferences').set(tenant.learner.auth).send({ nudges: null });
+    expect(nullNudges.status).toBe(400);
+    expect(nullNudges.body.details.map((d: { field: string }) => d.field)).toEqual(['nudges']);
     const offset = await api.http().get('/api/courses?offset=100000000000000000000');
     expect(offset.status).toBe(400);
     expect(offset.body.details.map((d: { field: string }) => d.field)).toEqual(['offset']);

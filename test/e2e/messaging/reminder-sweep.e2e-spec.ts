@@ -51,8 +51,9 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
   const reminderSubject = async (sessionId: string, course: string) => {
     const [{ starts_at }]: Array<{ starts_at: Date }> = await db().query(`SELECT starts_at FROM sessions WHERE id = $1`, [sessionId]);
     const start = DateTime.fromJSDate(starts_at, { zone: 'Europe/Amsterdam' });
-    const today = start.hasSame(DateTime.now().setZone('Europe/Amsterdam'), 'day');
-    return `${today ? 'Vandaag' : 'Morgen'} om ${start.toFormat('HH:mm')}: ${course}`;
+    const days = Math.round(start.startOf('day').diff(DateTime.now().setZone('Europe/Amsterdam').startOf('day'), 'days').days);
+    if (days > 1) return `Over ${days} dagen: ${course}`;
+    return `${days === 0 ? 'Vandaag' : 'Morgen'} om ${start.toFormat('HH:mm')}: ${course}`;
   };
 
   beforeAll(async () => {
@@ -127,8 +128,8 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
     for (const person of confirmed.slice(0, 5)) {
       const mails = mailsTo(person);
       expect(mails.map((m) => m.subject)).toEqual([expected]);
-      expect(header(mails[0], 'list-unsubscribe')).toMatch(/^<http:\/\/schakel\.test\/api\/unsubscribe\?token=.+>$/);
-      expect(header(mails[0], 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+      // A reminder is not a nudge: "nudges off" does not silence it, so it offers no unsubscribe.
+      expect(header(mails[0], 'list-unsubscribe')).toBeUndefined();
     }
     expect(mailsTo(confirmed[5])).toHaveLength(0);
     expect(mailsTo(cancelled)).toHaveLength(0);
@@ -219,8 +220,10 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
     expect(warning.subject).toMatch(/^Your certificate expires on \d+ \w+ \d{4}: Intake$/);
     expect(Object.keys(await deliveryStates(api.app, 'certificate-expiring:'))).toEqual([`certificate-expiring:60d:${certificate.id}`]);
 
-    // One click on the List-Unsubscribe link (RFC 8058 POST) switches nudges off.
-    const link = /^<(.+)>$/.exec(String(header(warning, 'list-unsubscribe')))![1];
+    expect(header(warning, 'list-unsubscribe')).toBeUndefined();
+
+    // One click on the nudge's List-Unsubscribe link (RFC 8058 POST) switches nudges off.
+    const link = /^<(.+)>$/.exec(String(header(mailsTo(learner)[0], 'list-unsubscribe')))![1];
     const forged = await api.http().post(`/api/unsubscribe?token=${learner.user.id}.AAAA`).send('List-Unsubscribe=One-Click');
     expect(forged.status).toBe(404);
     const clicked = await api.http().post(link.replace('http://schakel.test', '')).type('form').send('List-Unsubscribe=One-Click');
@@ -232,6 +235,85 @@ describe('reminders and nudges: swept from PostgreSQL, sent once (real SMTP)', (
     await settle();
     expect(mailsTo(learner)).toHaveLength(3);
     expect(Object.keys(await deliveryStates(api.app, 'module-nudge:'))).toHaveLength(2);
+  });
+
+  it('"nudges off" silences nudges only: session reminders and expiry notices still arrive', async () => {
+    await ensureWorkers();
+    const learner = await createPerson(api.app);
+    expect((await api.http().patch('/api/me/preferences').set(learner.auth).send({ nudges: false })).status).toBe(200);
+    const live = await insertCourse(api.app, { title: 'Zonder geheugensteuntjes' });
+    const session = await insertSessionIn(api.app, live.id, 10);
+    await insertEnrolment(api.app, { userId: learner.user.id, courseId: live.id, sessionId: session.id, status: 'confirmed' });
+    const online = await insertCourse(api.app, { format: 'online', title: 'Stille module' });
+    await insertEnrolment(api.app, { userId: learner.user.id, courseId: online.id, status: 'active', lastActivityAt: new Date(Date.now() - 15 * DAY) });
+    const certified = await insertCourse(api.app, { title: 'Verloopt bijna' });
+    await insertCertificate(api.app, { userId: learner.user.id, courseId: certified.id, expiresAt: new Date(Date.now() + 30 * DAY) });
+
+    await sweep();
+    await settle();
+    const subjects = mailsTo(learner).map((m) => m.subject).sort();
+    expect(subjects).toEqual([await reminderSubject(session.id, 'Zonder geheugensteuntjes'), expect.stringMatching(/^Uw certificaat verloopt op .*: Verloopt bijna$/)].sort());
+    const kinds: Array<{ kind: string }> = await db().query(`SELECT kind FROM message_deliveries WHERE user_id = $1 ORDER BY kind`, [learner.user.id]);
+    expect(kinds.map((k) => k.kind)).toEqual(['certificate-expiring', 'session-reminder']);
+  });
+
+  it('reminds of a rescheduled session on its new date (and not of the old one again)', async () => {
+    await ensureWorkers();
+    const learner = await createPerson(api.app);
+    const course = await insertCourse(api.app, { title: 'Verzet' });
+    const session = await insertSessionIn(api.app, course.id, 10);
+    await insertEnrolment(api.app, { userId: learner.user.id, courseId: course.id, sessionId: session.id, status: 'confirmed' });
+    await sweep();
+    await settle();
+    const first = await reminderSubject(session.id, 'Verzet');
+    expect(mailsTo(learner).map((m) => m.subject)).toEqual([first]);
+
+    // The trainer moves the meeting five days on; the 7-day reminder of the new date is due now.
+    for (const table of ['sessions', 'meetings']) {
+      await db().query(`UPDATE ${table} SET starts_at = starts_at + interval '5 days', ends_at = ends_at + interval '5 days' WHERE ${table === 'sessions' ? 'id' : 'session_id'} = $1`, [session.id]);
+    }
+    await db().query(`UPDATE sessions SET sequence = sequence + 1 WHERE id = $1`, [session.id]);
+    await sweep();
+    await settle();
+    const second = await reminderSubject(session.id, 'Verzet');
+    expect(second).toMatch(/^Over \d dagen: Verzet$/);
+    expect(mailsTo(learner).map((m) => m.subject)).toEqual([first, second]);
+    // Moved back one day before: the 1-day reminder for that date comes, once.
+    for (const table of ['sessions', 'meetings']) {
+      await db().query(`UPDATE ${table} SET starts_at = starts_at - interval '4 days 12 hours', ends_at = ends_at - interval '4 days 12 hours' WHERE ${table === 'sessions' ? 'id' : 'session_id'} = $1`, [session.id]);
+    }
+    await sweep();
+    await settle();
+    await sweep();
+    await settle();
+    const third = await reminderSubject(session.id, 'Verzet');
+    expect(mailsTo(learner).map((m) => m.subject)).toEqual([first, second, third]);
+  });
+
+  it('sends a reminder held by the daily limit once the limit allows it', async () => {
+    await ensureWorkers();
+    const busy = await createPerson(api.app);
+    const courses = await Promise.all([1, 2, 3, 4].map((i) => insertCourse(api.app, { title: `Vol ${i}` })));
+    for (const course of courses) {
+      const session = await insertSessionIn(api.app, course.id, 10 + courses.indexOf(course));
+      await insertEnrolment(api.app, { userId: busy.user.id, courseId: course.id, sessionId: session.id, status: 'confirmed' });
+    }
+    await sweep();
+    await settle();
+    const states = async () =>
+      ((await db().query(`SELECT state FROM message_deliveries WHERE user_id = $1 ORDER BY state`, [busy.user.id])) as Array<{ state: string }>).map((r) => r.state);
+    expect(await states()).toEqual(['held', 'sent', 'sent', 'sent']); // limit 3
+    expect(mailsTo(busy)).toHaveLength(3);
+    await sweep();
+    await settle();
+    expect(await states()).toEqual(['held', 'sent', 'sent', 'sent']); // still no room
+
+    // A day later the three count no more: the next sweep releases the held reminder and it goes.
+    await db().query(`UPDATE message_deliveries SET sent_at = sent_at - interval '25 hours', updated_at = updated_at - interval '25 hours' WHERE user_id = $1 AND state = 'sent'`, [busy.user.id]);
+    expect((await sweep()).released).toBe(1);
+    await settle();
+    expect(await states()).toEqual(['sent', 'sent', 'sent', 'sent']);
+    expect(mailsTo(busy)).toHaveLength(4);
   });
 
   it('lets a learner read and change the nudge preference (confirmations cannot be switched off)', async () => {

@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, ValidateIf } from 'class-validator';
 import type { Preferences } from '../preference.repository';
 
 export class PreferencesResponse {
-  @ApiProperty({ description: 'Session reminders, module nudges and certificate expiry notices. Confirmations and changes always arrive.' })
+  @ApiProperty({ description: 'Nudges to carry on with an online module. Session reminders, certificate expiry notices, confirmations and changes always arrive.' })
   nudges: boolean;
 }
 
 export class UpdatePreferencesDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  // Left out: unchanged; null is not "unchanged" but a wrong type (IsOptional would let it through).
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   nudges?: boolean;
 }

@@ -6,7 +6,8 @@ import type { MessageDefinition } from './message-definition';
 export const certificateExpiring = {
   kind: 'certificate-expiring',
   template: 'certificate-expiring',
-  nudge: true,
+  nudge: false,
+  dailyLimited: true,
   key: ({ certificateId, window }) => `certificate-expiring:${window}:${certificateId}`,
   async draft(subject, recipient, tools, now) {
     const mail = await loadCertificateMail(subject.certificateId, recipient, tools);

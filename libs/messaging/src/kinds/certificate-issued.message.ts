@@ -7,6 +7,7 @@ export const certificateIssued = {
   kind: 'certificate-issued',
   template: 'certificate-issued',
   nudge: false,
+  dailyLimited: false,
   key: ({ certificateId }) => `certificate-issued:${certificateId}`,
   decide: async (e) => ({ userId: e.userId, subject: { certificateId: e.certificateId } }),
   async draft(subject, recipient, tools) {

@@ -7,6 +7,7 @@ export const enrolmentCancelled = {
   kind: 'enrolment-cancelled',
   template: 'enrolment-cancelled',
   nudge: false,
+  dailyLimited: false,
   key: ({ enrolmentId }) => `enrolment-cancelled:${enrolmentId}`,
   decide: decideForEnrolment,
   draft: (subject, recipient, tools) => draftEnrolmentMail(subject, recipient, tools, { statuses: ['cancelled'], cancelLink: false, calendar: 'cancel' }),

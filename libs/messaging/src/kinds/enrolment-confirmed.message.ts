@@ -7,6 +7,7 @@ export const enrolmentConfirmed = {
   kind: 'enrolment-confirmed',
   template: 'enrolment-confirmed',
   nudge: false,
+  dailyLimited: false,
   key: ({ enrolmentId }) => `enrolment-confirmed:${enrolmentId}`,
   decide: decideForEnrolment,
   draft: (subject, recipient, tools) =>

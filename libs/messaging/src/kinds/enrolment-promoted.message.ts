@@ -7,6 +7,7 @@ export const enrolmentPromoted = {
   kind: 'enrolment-promoted',
   template: 'enrolment-promoted',
   nudge: false,
+  dailyLimited: false,
   key: ({ enrolmentId }) => `enrolment-promoted:${enrolmentId}`,
   decide: decideForEnrolment,
   draft: (subject, recipient, tools) => draftEnrolmentMail(subject, recipient, tools, { statuses: ['confirmed'], cancelLink: true, calendar: 'request' }),

@@ -7,6 +7,7 @@ export const enrolmentWaitlisted = {
   kind: 'enrolment-waitlisted',
   template: 'enrolment-waitlisted',
   nudge: false,
+  dailyLimited: false,
   key: ({ enrolmentId }) => `enrolment-waitlisted:${enrolmentId}`,
   decide: decideForEnrolment,
   draft: (subject, recipient, tools) => draftEnrolmentMail(subject, recipient, tools, { statuses: ['waitlisted'], cancelLink: true, calendar: 'none' }),

@@ -6,6 +6,7 @@ export const memberInvited = {
   kind: 'member-invited',
   template: 'member-invited',
   nudge: false,
+  dailyLimited: false,
   key: ({ organisationId }, userId) => `member-invited:${organisationId}:${userId}`,
   decide: async (e) => ({ userId: e.userId, subject: { organisationId: e.organisationId } }),
   async draft(subject, recipient, { context, links, baseUrl }) {

@@ -9,6 +9,7 @@ export const membershipRequested = {
   kind: 'membership-requested',
   template: 'membership-requested',
   nudge: false,
+  dailyLimited: false,
   key: ({ organisationId }, userId) => `membership-requested:${organisationId}:${userId}`,
   decide: async (e) => ({ userId: e.userId, subject: { organisationId: e.organisationId } }),
   async draft(subject, recipient, { context, links }) {

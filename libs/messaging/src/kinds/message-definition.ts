@@ -21,7 +21,8 @@ export interface MessageSubjects {
   'enrolment-cancelled': { enrolmentId: string };
   'session-changed': SessionLearnerSubject;
   'session-cancelled': SessionLearnerSubject;
-  'session-reminder': { sessionId: string; enrolmentId: string; window: ReminderWindow };
+  /** `startsAt`: the session's start (epoch seconds) the reminder is for; a moved session gets new reminders. */
+  'session-reminder': { sessionId: string; enrolmentId: string; window: ReminderWindow; startsAt: number };
   'module-nudge': { enrolmentId: string; window: NudgeNumber };
   'certificate-issued': { certificateId: string };
   'certificate-expiring': { certificateId: string; window: ExpiryWindow };
@@ -76,8 +77,13 @@ export interface MessageDefinition<K extends MessageKind> {
   readonly kind: K;
   /** templates/emails/<locale>/<template>.hbs */
   readonly template: string;
-  /** A nudge may be switched off by its recipient, carries List-Unsubscribe, and the daily limit may hold it. */
+  /** A nudge (to carry on with a module) is what "nudges off" silences; it carries List-Unsubscribe. */
   readonly nudge: boolean;
+  /**
+   * The daily limit may hold it (reminders, nudges, expiry notices); held messages go out when
+   * the limit allows again, if they still apply then. Confirmations and changes always go.
+   */
+  readonly dailyLimited: boolean;
   /**
    * The delivery key: names the message once, so whoever inserts it first decided it.
    * Rows in production carry these keys: a format never changes.

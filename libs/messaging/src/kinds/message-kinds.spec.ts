@@ -14,7 +14,7 @@ describe('message kinds', () => {
     const seat = { sessionId: 's-1', enrolmentId: 'e-1', sequence: 3 };
     expect(MESSAGES['session-changed'].key(seat, user)).toBe('session-changed:s-1:3:u-1');
     expect(MESSAGES['session-cancelled'].key(seat, user)).toBe('session-cancelled:s-1:u-1');
-    expect(MESSAGES['session-reminder'].key({ sessionId: 's-1', enrolmentId: 'e-1', window: '7d' }, user)).toBe('session-reminder:7d:s-1:u-1');
+    expect(MESSAGES['session-reminder'].key({ sessionId: 's-1', enrolmentId: 'e-1', window: '7d', startsAt: 1795449300 }, user)).toBe('session-reminder:7d:s-1:u-1:1795449300');
     expect(MESSAGES['module-nudge'].key({ enrolmentId: 'e-1', window: '2' })).toBe('module-nudge:e-1:2');
     expect(MESSAGES['certificate-issued'].key({ certificateId: 'c-1' })).toBe('certificate-issued:c-1');
     expect(MESSAGES['certificate-expiring'].key({ certificateId: 'c-1', window: '14d' })).toBe('certificate-expiring:14d:c-1');
@@ -32,8 +32,9 @@ describe('message kinds', () => {
     }
   });
 
-  it('makes exactly the reminders, nudges and expiry notices switchable', () => {
-    expect(MESSAGE_KINDS.filter((kind) => MESSAGES[kind].nudge).sort()).toEqual(['certificate-expiring', 'module-nudge', 'session-reminder']);
+  it('lets "nudges off" silence only nudges, and the daily limit hold reminders, nudges and expiry notices', () => {
+    expect(MESSAGE_KINDS.filter((kind) => MESSAGES[kind].nudge)).toEqual(['module-nudge']);
+    expect(MESSAGE_KINDS.filter((kind) => MESSAGES[kind].dailyLimited).sort()).toEqual(['certificate-expiring', 'module-nudge', 'session-reminder']);
   });
 
   it('knows stored kinds and refuses others', () => {

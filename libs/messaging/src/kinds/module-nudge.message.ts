@@ -6,6 +6,7 @@ export const moduleNudge = {
   kind: 'module-nudge',
   template: 'module-nudge',
   nudge: true,
+  dailyLimited: true,
   key: ({ enrolmentId, window }) => `module-nudge:${enrolmentId}:${window}`,
   async draft(subject, _recipient, { context, baseUrl }, now) {
     const enrolment = subject.enrolmentId ? await context.enrolment(subject.enrolmentId) : null;

@@ -12,6 +12,7 @@ export const orderChanged = {
   kind: 'order-changed',
   template: 'order-changed',
   nudge: false,
+  dailyLimited: false,
   key: ({ orderId, state }, userId) => `order-changed:${orderId}:${state}:${userId}`,
   decide: async (e) => ({ userId: e.userId, subject: { orderId: e.orderId, state: e.state } }),
   async draft(subject, recipient, { context, baseUrl, invoicePdf }) {

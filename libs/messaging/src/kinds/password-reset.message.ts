@@ -9,6 +9,7 @@ export const passwordReset = {
   kind: 'password-reset',
   template: 'password-reset',
   nudge: false,
+  dailyLimited: false,
   key: ({ requestId }) => `password-reset:${requestId}`,
   decide: async (e) => ({ userId: e.userId, subject: { requestId: e.requestId } }),
   async draft(_subject, recipient, { context, links }) {

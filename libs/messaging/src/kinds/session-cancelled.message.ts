@@ -7,6 +7,7 @@ export const sessionCancelled = {
   kind: 'session-cancelled',
   template: 'session-cancelled',
   nudge: false,
+  dailyLimited: false,
   key: ({ sessionId }, userId) => `session-cancelled:${sessionId}:${userId}`,
   decide: decideForSessionLearner,
   async draft(subject, recipient, tools) {

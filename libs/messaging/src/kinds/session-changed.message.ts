@@ -7,6 +7,7 @@ export const sessionChanged = {
   kind: 'session-changed',
   template: 'session-changed',
   nudge: false,
+  dailyLimited: false,
   key: ({ sessionId, sequence }, userId) => `session-changed:${sessionId}:${sequence}:${userId}`,
   decide: decideForSessionLearner,
   async draft(subject, recipient, tools) {

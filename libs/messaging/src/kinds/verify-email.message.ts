@@ -6,6 +6,7 @@ export const verifyEmail = {
   kind: 'verify-email',
   template: 'verify-email',
   nudge: false,
+  dailyLimited: false,
   key: ({ requestId }) => `verify-email:${requestId}`,
   decide: async (e) => ({ userId: e.userId, subject: { requestId: e.requestId } }),
   async draft(_subject, recipient, { context, links }) {

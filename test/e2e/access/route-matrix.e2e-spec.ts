@@ -1,0 +1,100 @@
+import { startApi, TestApi } from '../../support/app';
+import type { Person } from '../../factories/person.factory';
+import { isExempt, ROUTE_ROWS, type Method, type Row } from './route-matrix.rows';
+import { buildWorld, type World } from '../../factories/two-organisations.factory';
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Every route Express serves, as `METHOD /path` (the catch-all `app.all` layers left out). */
+function routesOf(api: TestApi): string[] {
+  const express = api.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
+  const routes = express.router.stack.flatMap((layer) => {
+    if (!layer.route || layer.route.methods._all) return [];
+    const methods = Object.keys(layer.route.methods).filter((m) => m !== 'head' || Object.keys(layer.route!.methods).length === 1);
+    if (methods.length > 5) return [];
+    return methods.map((method) => `${method.toUpperCase()} ${layer.route!.path}`);
+  });
+  return [...new Set(routes)];
+}
+
+const takesAnId = (route: string) => route.includes('/:');
+
+function send(api: TestApi, row: Row, route: string, path: string, actor: Person, world: World) {
+  const method = route.split(' ')[0].toLowerCase() as Method;
+  const request = row.call ? row.call(api.http(), method, path, actor) : api.http()[method](path).set(actor.auth);
+  const body = row.body?.(world);
+  if (body === undefined) return request;
+  return typeof body === 'string' ? request.set('Content-Type', row.contentType ?? 'text/plain').send(body) : request.send(body);
+}
+
+/**
+ * The route matrix, generated from the router: every route that takes an id, called by
+ * organisation A's member, trainer and admin with organisation B's record → 404, the same
+ * answer as for a record that does not exist, and nothing of B in it. The table of how to
+ * name B's record per route is `route-matrix.rows.ts`; a route without a row fails here by name.
+ */
+describe('route matrix: every route with an id, A’s people against B’s records', () => {
+  let api: TestApi;
+  let world: World;
+  let routes: string[];
+
+  beforeAll(async () => {
+    api = await startApi();
+    world = await buildWorld(api);
+    routes = routesOf(api);
+  }, 120_000);
+  afterAll(() => api.close());
+
+  it('has a row for every route of the router that takes an id, and none for a route that is gone', () => {
+    expect(routes.length).toBeGreaterThan(60);
+    expect(routes.filter((route) => takesAnId(route) && !(route in ROUTE_ROWS))).toEqual([]);
+    expect(Object.keys(ROUTE_ROWS).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it('answers A’s member, trainer and admin 404 on B’s records (403 only where every id is refused alike), with nothing of B', async () => {
+    const { a, b } = world;
+    const secrets = [b.organisation.name, b.admin.user.email, b.learner.user.email, b.learner.user.name, b.author.user.name, b.waiting.user.email];
+    const wrong: string[] = [];
+    for (const [route, row] of Object.entries(ROUTE_ROWS)) {
+      if (isExempt(row)) continue;
+      const calls = [
+        ...row.paths(world).flatMap((path) => (['member', 'trainer', 'admin'] as const).map((role) => ({ path, role }))),
+        ...(row.throughA?.(world) ?? []).map((path) => ({ path, role: 'admin' as const })),
+      ];
+      for (const { path, role } of calls) {
+        const actor = { member: a.learner, trainer: a.trainer, admin: a.admin }[role];
+        const response = await send(api, row, route, path, actor, world);
+        const expected = row.refusedToAll ? 403 : 404;
+        if (response.status !== expected) wrong.push(`${route} as A's ${role} (${path}): ${response.status} ${JSON.stringify(response.body).slice(0, 120)}`);
+        if (row.refusedToAll && response.body.message !== 'Only platform administrators may do this') wrong.push(`${route}: refused after reading the record`);
+        const text = `${response.text ?? ''}${JSON.stringify(response.body ?? '')}`;
+        for (const secret of secrets) if (text.includes(secret)) wrong.push(`${route} as A's ${role} shows "${secret}"`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('leaves B’s records as they were', async () => {
+    const { b } = world;
+    const members = await api.http().get(`/api/organisations/${b.organisation.id}/members`).set(b.admin.auth);
+    expect(members.body.items.find((m: { userId: string }) => m.userId === b.learner.user.id)).toMatchObject({ chainRoles: ['first-conversation'], status: 'active' });
+    const session = await api.http().get(`/api/sessions/${b.sessionId}`).set(b.learner.auth);
+    expect(session.body).toMatchObject({ status: 'scheduled', confirmedCount: 1, waitlistCount: 1 });
+    expect((await api.http().get(`/api/enrolments/${b.confirmedEnrolmentId}`).set(b.learner.auth)).body.status).toBe('confirmed');
+    expect((await api.http().get(`/api/orders/${b.requestedOrderId}`).set(b.admin.auth)).body.state).toBe('requested');
+    expect((await api.http().get(`/api/courses/${b.draft.id}`).set(b.author.auth)).body.title).not.toBe('Overgenomen door A');
+  });
+
+  it('answers B’s own people (the control): B’s records are real and reachable, so A’s 404 means “not yours”', async () => {
+    const notReached: string[] = [];
+    for (const [route, row] of Object.entries(ROUTE_ROWS)) {
+      if (isExempt(row) || !row.owner) continue;
+      const path = row.paths(world)[0];
+      const response = await send(api, row, route, path, row.owner(world), world);
+      if (response.status === 404 || response.status >= 500) notReached.push(`${route} (${path}): ${response.status} ${JSON.stringify(response.body).slice(0, 120)}`);
+    }
+    expect(notReached).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The route matrix's table: for every route the router serves whose path takes an id, how to
+ * name organisation B's record in it. Key: the method and the path exactly as Express lists
+ * them (`GET /api/sessions/:sessionId`). A new route with a `:param` fails the matrix until it
+ * has a row here; a row whose route is gone fails it too.
+ *
+ * Adding a row:
+ * - `paths`: one or more concrete paths naming B's records; `throughA`: paths naming A's
+ *   organisation with B's record in it (A's admin only);
+ * - `body` / `contentType`: a body that passes validation, so the request reaches the access
+ *   check (an invalid body would be refused with 400 before it, proving nothing);
+ * - `owner`: somebody of B for whom the same call is not 404 (the control: B's record is
+ *   real and reachable, so A's 404 means "not for you"); left out for calls that would undo
+ *   the world for later rows;
+ * - `refusedToAll`: the route refuses everybody but platform admins before reading anything
+ *   (403 for every id, existing or not, so it reveals nothing);
+ * - `call`: how the actor signs in, when it is not the bearer token (pages with a cookie session:
+ *   `call: (http, method, path, actor) => …` returning the request to send).
+ * - Or `exempt: why`: the path parameter is not a record of an organisation.
+ */
+import type { Test } from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import type { Person } from '../../factories/person.factory';
+import { QUIZ_QUESTIONS, QUIZ_RIGHT } from '../../factories/quiz.factory';
+import { daysFromNow } from '../../support/values';
+import type { World } from '../../factories/two-organisations.factory';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface Row {
+  paths: (w: World) => string[];
+  /**
+   * Variants naming A's organisation and B's record (`/organisations/<A>/members/<B's learner>`): called as
+   * A's admin only, since A's member and trainer are refused by A's own role check first (403 about A, not B).
+   */
+  throughA?: (w: World) => string[];
+  body?: (w: World) => object | string;
+  contentType?: string;
+  owner?: (w: World) => Person;
+  refusedToAll?: 'platform-admin';
+  call?: (http: TestAgent, method: Method, path: string, actor: Person) => Test;
+}
+export interface Exempt {
+  exempt: string;
+}
+
+const inAMonth = () => {
+  const start = daysFromNow(30).getTime();
+  return [{ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3 * 3_600_000).toISOString() }];
+};
+
+const b = (w: World) => w.b;
+const org = (w: World) => w.b.organisation.id;
+
+export const ROUTE_ROWS: Record<string, Row | Exempt> = {
+  // organisation
+  'GET /api/organisations/:orgId': { paths: (w) => [`/api/organisations/${org(w)}`], owner: (w) => w.b.learner },
+  'POST /api/organisations/:orgId/members': {
+    paths: (w) => [`/api/organisations/${org(w)}/members`],
+    body: () => ({ email: `matrix-${Date.now()}@example.nl`, name: 'Via A', roles: ['learner'], chainRoles: [] }),
+  },
+  'GET /api/organisations/:orgId/members': { paths: (w) => [`/api/organisations/${org(w)}/members`], owner: (w) => w.b.admin },
+  'PATCH /api/organisations/:orgId/members/:userId': {
+    paths: (w) => [`/api/organisations/${org(w)}/members/${b(w).learner.user.id}`],
+    throughA: (w) => [`/api/organisations/${w.a.organisation.id}/members/${b(w).learner.user.id}`],
+    body: () => ({ chainRoles: ['coordinator'] }),
+  },
+  'DELETE /api/organisations/:orgId/members/:userId': {
+    paths: (w) => [`/api/organisations/${org(w)}/members/${b(w).learner.user.id}`],
+    throughA: (w) => [`/api/organisations/${w.a.organisation.id}/members/${b(w).learner.user.id}`],
+  },
+  'POST /api/me/memberships/:orgId/accept': { paths: (w) => [`/api/me/memberships/${org(w)}/accept`] },
+  'POST /api/me/memberships/:orgId/decline': { paths: (w) => [`/api/me/memberships/${org(w)}/decline`] },
+  'PUT /api/users/:userId/platform-roles': { paths: (w) => [`/api/users/${b(w).learner.user.id}/platform-roles`], body: () => ({ roles: ['trainer'] }), refusedToAll: 'platform-admin' },
+  'GET /api/organisations/:orgId/reports/chain': { paths: (w) => [`/api/organisations/${org(w)}/reports/chain`], owner: (w) => w.b.admin },
+
+  // catalogue: B's draft course exists for its author only
+  'GET /api/courses/:courseId': { paths: (w) => [`/api/courses/${b(w).draft.id}`], owner: (w) => w.b.author },
+  'PATCH /api/courses/:courseId': { paths: (w) => [`/api/courses/${b(w).draft.id}`], body: () => ({ title: 'Overgenomen door A' }) },
+  'GET /api/courses/:courseId/lessons': { paths: (w) => [`/api/courses/${b(w).draft.id}/lessons`], owner: (w) => w.b.author },
+  'POST /api/courses/:courseId/lessons': { paths: (w) => [`/api/courses/${b(w).draft.id}/lessons`], body: () => ({ title: 'Les van A', body: 'Tekst' }) },
+  'GET /api/courses/:courseId/lessons/:lessonId': { paths: (w) => [`/api/courses/${b(w).draft.id}/lessons/${b(w).draft.lessonIds[0]}`], owner: (w) => w.b.author },
+  'PATCH /api/courses/:courseId/lessons/:lessonId': { paths: (w) => [`/api/courses/${b(w).draft.id}/lessons/${b(w).draft.lessonIds[0]}`], body: () => ({ title: 'Les van A' }) },
+  'DELETE /api/courses/:courseId/lessons/:lessonId': { paths: (w) => [`/api/courses/${b(w).draft.id}/lessons/${b(w).draft.lessonIds[0]}`] },
+  'GET /api/courses/:courseId/quiz': { paths: (w) => [`/api/courses/${b(w).draft.id}/quiz`], owner: (w) => w.b.author },
+  'PUT /api/courses/:courseId/quiz': { paths: (w) => [`/api/courses/${b(w).draft.id}/quiz`], body: () => ({ passMark: 50, questions: QUIZ_QUESTIONS }) },
+  'GET /api/learning-paths/:chainRole': { exempt: 'a chain role is a word of the vocabulary, not a record' },
+
+  // sessions: B's in-company session
+  'POST /api/courses/:courseId/sessions': {
+    paths: (w) => [`/api/courses/${b(w).draft.id}/sessions`],
+    body: (w) => ({ meetings: inAMonth(), location: 'Zaal van A', capacity: 5, visibility: 'in-company', organisationId: w.a.organisation.id }),
+  },
+  'GET /api/sessions/:sessionId': { paths: (w) => [`/api/sessions/${b(w).sessionId}`], owner: (w) => w.b.learner },
+  'PATCH /api/sessions/:sessionId': { paths: (w) => [`/api/sessions/${b(w).sessionId}`], body: () => ({ location: 'Elders' }), owner: (w) => w.b.author },
+  'POST /api/sessions/:sessionId/cancel': { paths: (w) => [`/api/sessions/${b(w).sessionId}/cancel`] },
+  'GET /api/sessions/:sessionId/calendar.ics': { paths: (w) => [`/api/sessions/${b(w).sessionId}/calendar.ics`], owner: (w) => w.b.learner },
+  'GET /api/calendar/:token.ics': { exempt: 'a capability URL: the 256-bit feed token is the access, it names no organisation (calendar.e2e-spec)' },
+
+  // enrolment
+  'GET /api/enrolments/:enrolmentId': { paths: (w) => [`/api/enrolments/${b(w).confirmedEnrolmentId}`, `/api/enrolments/${b(w).onlineEnrolmentId}`], owner: (w) => w.b.learner },
+  'GET /api/enrolments/:enrolmentId/quiz': { paths: (w) => [`/api/enrolments/${b(w).onlineEnrolmentId}/quiz`], owner: (w) => w.b.learner },
+  'POST /api/enrolments/:enrolmentId/lessons/:lessonId/complete': { paths: (w) => [`/api/enrolments/${b(w).onlineEnrolmentId}/lessons/${b(w).online.lessonIds[0]}/complete`] },
+  'POST /api/enrolments/:enrolmentId/quiz-attempts': { paths: (w) => [`/api/enrolments/${b(w).onlineEnrolmentId}/quiz-attempts`], body: () => ({ answers: QUIZ_RIGHT }) },
+  'POST /api/enrolments/:enrolmentId/cancel': { paths: (w) => [`/api/enrolments/${b(w).confirmedEnrolmentId}/cancel`, `/api/enrolments/${b(w).onlineEnrolmentId}/cancel`] },
+  'GET /api/sessions/:sessionId/enrolments': { paths: (w) => [`/api/sessions/${b(w).sessionId}/enrolments`], owner: (w) => w.b.author },
+  'POST /api/sessions/:sessionId/waitlist/:enrolmentId/confirm': { paths: (w) => [`/api/sessions/${b(w).sessionId}/waitlist/${b(w).waitlistedEnrolmentId}/confirm`] },
+  'POST /api/sessions/:sessionId/attendance': {
+    paths: (w) => [`/api/sessions/${b(w).sessionId}/attendance`],
+    body: (w) => ({ records: [{ enrolmentId: w.b.confirmedEnrolmentId, present: true }] }),
+  },
+  'POST /api/organisations/:orgId/imports': {
+    paths: (w) => [`/api/organisations/${org(w)}/imports?dryRun=true`],
+    contentType: 'text/csv',
+    body: (w) => `email,name,chainRoles,courseId,sessionId\nnieuw@example.nl,Nieuw,,${w.b.online.id},\n`,
+    owner: (w) => w.b.admin,
+  },
+  'GET /api/organisations/:orgId/imports/:importId': {
+    paths: (w) => [`/api/organisations/${org(w)}/imports/${b(w).importId}`],
+    throughA: (w) => [`/api/organisations/${w.a.organisation.id}/imports/${b(w).importId}`],
+    owner: (w) => w.b.admin,
+  },
+  'GET /api/organisations/:orgId/imports/:importId/result.csv': {
+    paths: (w) => [`/api/organisations/${org(w)}/imports/${b(w).importId}/result.csv`],
+    throughA: (w) => [`/api/organisations/${w.a.organisation.id}/imports/${b(w).importId}/result.csv`],
+    owner: (w) => w.b.admin,
+  },
+
+  // certification
+  'GET /api/certificates/:certificateId': { paths: (w) => [`/api/certificates/${b(w).certificateId}`], owner: (w) => w.b.admin },
+  'GET /api/certificates/:certificateId/pdf': { paths: (w) => [`/api/certificates/${b(w).certificateId}/pdf`] },
+  'POST /api/certificates/:certificateId/revoke': { paths: (w) => [`/api/certificates/${b(w).certificateId}/revoke`], body: () => ({ reason: 'door A' }), refusedToAll: 'platform-admin' },
+  'GET /api/verify/:code': { exempt: 'public by design: the 140-bit certificate code is the proof a holder shows (certificates.e2e-spec)' },
+  'POST /api/verify/:code/check': { exempt: 'public by design: compares an uploaded PDF with the certificate the code names' },
+  'GET /verify/:code': { exempt: 'the public verification page of a certificate code' },
+
+  // ordering
+  'POST /api/organisations/:orgId/orders': { paths: (w) => [`/api/organisations/${org(w)}/orders`], body: (w) => ({ courseId: w.b.byOrganisationCourseId, kind: 'seats', seats: 1 }) },
+  'GET /api/organisations/:orgId/orders': { paths: (w) => [`/api/organisations/${org(w)}/orders`], owner: (w) => w.b.admin },
+  'GET /api/organisations/:orgId/licences': { paths: (w) => [`/api/organisations/${org(w)}/licences`], owner: (w) => w.b.admin },
+  'GET /api/organisations/:orgId/invoices': { paths: (w) => [`/api/organisations/${org(w)}/invoices`], owner: (w) => w.b.admin },
+  'GET /api/orders/:orderId': { paths: (w) => [`/api/orders/${b(w).orderId}`, `/api/orders/${b(w).requestedOrderId}`], owner: (w) => w.b.admin },
+  'GET /api/orders/:orderId/report': { paths: (w) => [`/api/orders/${b(w).orderId}/report`] },
+  'POST /api/orders/:orderId/cancel': { paths: (w) => [`/api/orders/${b(w).requestedOrderId}/cancel`], body: () => ({ reason: 'door A' }) },
+  'POST /api/orders/:orderId/confirm': { paths: (w) => [`/api/orders/${b(w).requestedOrderId}/confirm`], body: () => ({}), refusedToAll: 'platform-admin' },
+  'POST /api/orders/:orderId/reject': { paths: (w) => [`/api/orders/${b(w).requestedOrderId}/reject`], body: () => ({ reason: 'door A' }), refusedToAll: 'platform-admin' },
+  'POST /api/orders/:orderId/deliver': { paths: (w) => [`/api/orders/${b(w).orderId}/deliver`], body: () => ({}), refusedToAll: 'platform-admin' },
+  'GET /api/invoices/:invoiceId': { paths: (w) => [`/api/invoices/${b(w).invoiceId}`], owner: (w) => w.b.admin },
+  'GET /api/invoices/:invoiceId/pdf': { paths: (w) => [`/api/invoices/${b(w).invoiceId}/pdf`], owner: (w) => w.b.admin },
+  'POST /api/invoices/:invoiceId/paid': { paths: (w) => [`/api/invoices/${b(w).invoiceId}/paid`], refusedToAll: 'platform-admin' },
+
+  // operations
+  'POST /api/admin/failed-events/:eventId/retry': { paths: (w) => [`/api/admin/failed-events/${b(w).outboxEventId}/retry`], refusedToAll: 'platform-admin' },
+  'GET /dev/mail/:mailId': { paths: (w) => [`/dev/mail/${b(w).caughtMailId}`] },
+
+  // Routes without an id in the path that take B's record in the body or query.
+  'POST /api/enrolments': { paths: () => ['/api/enrolments'], body: (w) => ({ courseId: w.b.liveCourseId, sessionId: w.b.sessionId }) },
+  'POST /api/enrolments/bulk': {
+    paths: (w) => [`/api/enrolments/bulk?organisationId=${org(w)}`],
+    contentType: 'text/csv',
+    body: (w) => `email,name,courseId,sessionId\n${w.b.waiting.user.email},Wachtende,${w.b.online.id},\n`,
+    owner: (w) => w.b.admin,
+  },
+};
+
+export const isExempt = (row: Row | Exempt): row is Exempt => 'exempt' in row;
