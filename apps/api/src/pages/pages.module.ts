@@ -8,8 +8,9 @@ import { IdentityModule } from '@schakel/identity';
 import { PageCsrfGuard, PageSessions } from '@schakel/web';
 import { AccountPagesController } from './account/account.controller';
 import { AdminPagesModule } from './admin/admin-pages.module';
-import { PageNavInterceptor } from './page-nav.interceptor';
 import { LearnerPagesModule } from './learner/learner-pages.module';
+import { OrgPagesModule } from './org/org-pages.module';
+import { PageNavInterceptor } from './page-nav.interceptor';
 import { TrainerPagesModule } from './trainer/trainer-pages.module';
 import { TrainingsPagesModule } from './trainings/trainings-pages.module';
 import { HomePageController } from './visitor/home.controller';
@@ -21,7 +22,7 @@ import { VisitorPagesModule } from './visitor/visitor-pages.module';
  * and render `templates/pages/`. Sessions and CSRF: libs/web (PageSessions, PageCsrfGuard).
  */
 @Module({
-  imports: [IdentityModule, AccessModule, AdminPagesModule, VisitorPagesModule, TrainingsPagesModule, LearnerPagesModule, TrainerPagesModule],
+  imports: [IdentityModule, AccessModule, AdminPagesModule, VisitorPagesModule, TrainingsPagesModule, LearnerPagesModule, TrainerPagesModule, OrgPagesModule],
   controllers: [HomePageController, AccountPagesController],
   providers: [
     { provide: PageSessions, useFactory: (config: AppConfig, redis: Redis) => new PageSessions(config, redis), inject: [AppConfig, REDIS_CLIENT] },
