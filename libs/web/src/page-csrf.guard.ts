@@ -1,10 +1,12 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { CallHandler, CanActivate, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import type { Observable } from 'rxjs';
 import { isPageRequest, PageSessions } from './page-session';
 import { WebError } from './web.exception';
 
 const LINK_FORM_KEY = 'schakel:link-form';
+const CHECKED_AFTER_UPLOAD_KEY = 'schakel:csrf-after-upload';
 
 /**
  * The POST of a mail-link page (welcome, cancel, verify e-mail, reset password): it acts on
@@ -12,6 +14,25 @@ const LINK_FORM_KEY = 'schakel:link-form';
  * session cookie, so it carries no CSRF token (the person may not be signed in at all).
  */
 export const LinkForm = () => SetMetadata(LINK_FORM_KEY, true);
+
+/**
+ * A multipart form (a file upload): the guard runs before multer has read the body, so before
+ * the `_csrf` field exists. The route checks the same token with `UploadCsrfInterceptor`,
+ * placed after its file interceptor, before the handler runs.
+ */
+export const CsrfCheckedAfterUpload = () => SetMetadata(CHECKED_AFTER_UPLOAD_KEY, true);
+
+/** The CSRF check of a `CsrfCheckedAfterUpload()` route, once its multipart body is parsed. */
+@Injectable()
+export class UploadCsrfInterceptor implements NestInterceptor {
+  constructor(private readonly modules: ModuleRef) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const sessions = this.modules.get(PageSessions, { strict: false });
+    if (!sessions.validRequest(context.switchToHttp().getRequest<Request>())) throw WebError.formExpired();
+    return next.handle();
+  }
+}
 
 /** Every page POST that is not a `@LinkForm()` must carry the CSRF token of its session. */
 @Injectable()
@@ -26,6 +47,7 @@ export class PageCsrfGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || !isPageRequest(request.path)) return true;
     if (this.reflector.get<boolean | undefined>(LINK_FORM_KEY, context.getHandler())) return true;
+    if (this.reflector.get<boolean | undefined>(CHECKED_AFTER_UPLOAD_KEY, context.getHandler())) return true;
     if (!this.sessions.validRequest(request)) throw WebError.formExpired();
     return true;
   }
