@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { LinkSigner } from '@schakel/web';
 import { insertCertificate } from '../factories/certificate.factory';
 import { createCourse, insertCourse } from '../factories/course.factory';
 import { addMember, createOrganisation } from '../factories/organisation.factory';
@@ -7,7 +9,7 @@ import { createPerson, TEST_PASSWORD, type Person } from '../factories/person.fa
 import { QUIZ_QUESTIONS, QUIZ_RIGHT, QUIZ_WRONG } from '../factories/quiz.factory';
 import { scheduleSession } from '../factories/session.factory';
 import { AxeAudit } from './support/axe';
-import { signIn } from './support/people';
+import { signIn, textOf } from './support/people';
 import { startBrowserStack, type BrowserStack } from './support/stack';
 import { buildWorld, type World } from './support/world';
 
@@ -33,7 +35,7 @@ describe('browser: accessibility (axe-core, no serious or critical violation)', 
     if (roles) await addMember(stack.api.app, await createOrganisation(stack.api.app), person, ['learner'], ['first-conversation']);
     return person;
   };
-  const submit = async (page: Page, button: string) => {
+  const submit = async (page: Page, button: string | RegExp) => {
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).first().click()]);
   };
 
@@ -105,6 +107,43 @@ describe('browser: accessibility (axe-core, no serious or critical violation)', 
     await audit.check('forgot password, done');
     await page.goto(await stack.mailLink(person.user.email, /^\/reset-password\?token=/));
     await audit.check('reset password, asked');
+    audit.assertClean();
+  });
+
+  it('the other mail-link pages: welcome (asked, error, done), accept membership (asked, accepted), unsubscribe (asked, done)', async () => {
+    const data = stack.api.app.get(DataSource);
+    const links = stack.api.app.get(LinkSigner);
+    const [invited] = await data.query(`INSERT INTO users (email, name) VALUES ($1, 'Nieuw Lid') RETURNING id`, [`lid-${randomUUID().slice(0, 8)}@example.nl`]);
+    const asked = await learner(false);
+    const organisation = await createOrganisation(stack.api.app, 'Buurtteam Noord');
+    await data.query(`INSERT INTO memberships (organisation_id, user_id, status) VALUES ($1, $2, 'pending')`, [organisation.id, asked.user.id]);
+    const { page } = await stack.newPage();
+    const audit = new AxeAudit(page);
+
+    await page.goto(links.welcomeUrl(invited.id));
+    await audit.check('welcome, asked');
+    await page.getByLabel('Wachtwoord (minstens 10 tekens)').fill('een lang wachtwoord');
+    await page.getByLabel('Nog een keer hetzelfde wachtwoord').fill('een ander wachtwoord');
+    await submit(page, 'Wachtwoord opslaan');
+    expect(await textOf(page.getByRole('alert'))).toContain('niet gelijk');
+    await audit.check('welcome, passwords differ');
+    await page.getByLabel('Wachtwoord (minstens 10 tekens)').fill('een lang wachtwoord');
+    await page.getByLabel('Nog een keer hetzelfde wachtwoord').fill('een lang wachtwoord');
+    await submit(page, 'Wachtwoord opslaan');
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Uw account is klaar');
+    await audit.check('welcome, done');
+
+    await page.goto(links.membershipUrl(organisation.id, asked.user.id));
+    await audit.check('accept membership, asked');
+    await submit(page, 'Ja, ik word lid');
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('U bent lid geworden');
+    await audit.check('accept membership, accepted');
+
+    await page.goto(links.unsubscribeUrl(asked.user.id));
+    await audit.check('unsubscribe, asked');
+    // docs/web.md names it "Ja, zet herinneringen uit"; the page now says "Ja, zet geheugensteuntjes uit".
+    await submit(page, /^Ja, zet (herinneringen|geheugensteuntjes) uit$/);
+    await audit.check('unsubscribe, done');
     audit.assertClean();
   });
 

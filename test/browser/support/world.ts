@@ -25,6 +25,17 @@ const LESSONS = [
   ['Het gesprek afronden', 'Spreek af wat je gaat doen, en wanneer je elkaar weer spreekt.'],
 ];
 
+/** Meetings on whole hours (9:00–12:00 UTC), `days` from today and a week later: tidy times in the screenshots. */
+function meetingsFrom(days: number): Array<{ startsAt: string; endsAt: string }> {
+  const at = (day: number, hour: number) => {
+    const d = new Date();
+    d.setUTCHours(hour, 0, 0, 0);
+    d.setUTCDate(d.getUTCDate() + day);
+    return d.toISOString();
+  };
+  return [days, days + 7].map((day) => ({ startsAt: at(day, 9), endsAt: at(day, 12) }));
+}
+
 async function addLesson(api: TestApi, author: Person, course: TestCourse, [title, body]: string[]): Promise<void> {
   const response = await api.http().post(`/api/courses/${course.id}/lessons`).set(author.auth).send({ title, body });
   if (response.status !== 201) throw new Error(`lesson not created: ${response.status} ${JSON.stringify(response.body)}`);
@@ -43,7 +54,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
 
   const live = await createCourse(api, trainer, { slug: 'het-eerste-gesprek', title: 'Het eerste gesprek', chainRoles: ['first-conversation'], format: 'live', status: 'published' });
   await setSummary(api, trainer, live, 'Een middag oefenen met luisteren en doorvragen, met een trainer en andere vrijwilligers.');
-  const liveSession = await scheduleSession(api, trainer, live, { capacity: 12, inDays: 21 });
+  const liveSession = await scheduleSession(api, trainer, live, { capacity: 12, meetings: meetingsFrom(21) });
 
   const online = await createCourse(api, trainer, { slug: 'eenzaamheid-herkennen', title: 'Eenzaamheid herkennen', chainRoles: ['first-conversation'], format: 'online' });
   await setSummary(api, trainer, online, 'Online, in je eigen tempo: wat eenzaamheid is en hoe je het merkt.');
@@ -56,7 +67,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
   for (const lesson of LESSONS.slice(0, 2)) await addLesson(api, trainer, blended, lesson);
   await putQuiz(api, trainer, blended.id, { passMark: 75, questions: QUIZ_QUESTIONS });
   await publish(api, trainer, blended.id);
-  const blendedSession = await scheduleSession(api, trainer, blended, { capacity: 10, inDays: 35 });
+  const blendedSession = await scheduleSession(api, trainer, blended, { capacity: 10, meetings: meetingsFrom(35) });
 
   return { trainer, live, liveSession, online, blended, blendedSession };
 }
