@@ -62,6 +62,14 @@ describe('browser: accessibility (axe-core, no serious or critical violation)', 
     await page.getByRole('link', { name: 'Samen koken' }).click();
     await page.waitForLoadState('load');
     await audit.check('course page, no sessions');
+    // In English (the header's switch), a few of them.
+    await page.goto('/language?lang=en&next=%2F');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await audit.check('home, English');
+    for (const path of ['/courses', '/courses/het-eerste-gesprek', '/learning-paths/first-conversation']) {
+      await page.goto(path);
+      await audit.check(`${path}, English`);
+    }
     audit.assertClean();
   });
 
