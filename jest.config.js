@@ -28,6 +28,7 @@ module.exports = {
       displayName: 'browser',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/setup.ts'],
       moduleNameMapper,
       transform,
       slowTestThreshold: 60,
