@@ -25,7 +25,11 @@ export interface OrganisationB extends Tenant {
   invitee: Person;
   draft: TestCourse;
   liveCourseId: string;
+  /** The published live course's slug (its page is public; B's in-company session on it is B's). */
+  liveSlug: string;
   sessionId: string;
+  /** The first meeting of B's session (not started: attendance cannot be marked yet). */
+  meetingId: string;
   confirmedEnrolmentId: string;
   waitlistedEnrolmentId: string;
   online: TestCourse;
@@ -113,7 +117,9 @@ export async function buildWorld(api: TestApi): Promise<World> {
       invitee,
       draft,
       liveCourseId: live.id,
+      liveSlug: live.slug,
       sessionId: session.id,
+      meetingId: session.meetings[0].id,
       confirmedEnrolmentId,
       waitlistedEnrolmentId,
       online,
