@@ -105,6 +105,9 @@ try {
   const pairs = [
     { name: 'catalogue', page: load(`${base}/courses`, page, 'Cursus 00 over eenzaamheid'), json: load(`${base}/api/courses`, bearer, 'Cursus 00 over eenzaamheid'),
       label: 'GET /courses vs GET /api/courses' },
+    // The same pair without a session or token: what the session (Redis, rolling) and the header's query cost a page.
+    { name: 'catalogue, visitor', page: load(`${base}/courses`, { accept: 'text/html' }, 'Cursus 00 over eenzaamheid'), json: load(`${base}/api/courses`, {}, 'Cursus 00 over eenzaamheid'),
+      label: 'the same, signed out' },
     { name: 'Mijn leerpad', page: load(`${base}/me`, page, 'Cursus 00 over eenzaamheid'), json: load(`${base}/api/learning-paths/${ROLE}`, bearer, 'Cursus 00 over eenzaamheid'),
       label: `GET /me vs GET /api/learning-paths/${ROLE} (bearer: her statuses)` },
   ];
