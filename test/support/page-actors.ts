@@ -73,3 +73,28 @@ export async function asPageActor(api: TestApi, method: Method, path: string, ac
 /** The "niet gevonden" page: 404 and its heading (a 403 of the domain is shown the same way on pages). */
 export const isNotFoundPage = (response: { status: number; text?: string }): boolean =>
   response.status === 404 && /niet gevonden|not found/i.test(pageText(response.text ?? ''));
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+  rawPath?: unknown;
+}
+
+const stackOf = (api: TestApi): RouterLayer[] =>
+  (api.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } }).router.stack;
+
+/** Every route Express serves, as `METHOD /path` (the catch-all `app.all` layers left out). */
+export function routesOf(api: TestApi): string[] {
+  const routes = stackOf(api).flatMap((layer) => {
+    if (!layer.route || layer.route.methods._all) return [];
+    const methods = Object.keys(layer.route.methods).filter((m) => m !== 'head' || Object.keys(layer.route!.methods).length === 1);
+    if (methods.length > 5) return [];
+    return methods.map((method) => `${method.toUpperCase()} ${layer.route!.path}`);
+  });
+  return [...new Set(routes)];
+}
+
+/** Paths where middleware is mounted rather than a route (e.g. the queue dashboard, an Express app of its own under /admin/queues). */
+export function mountsOf(api: TestApi): string[] {
+  const paths = stackOf(api).flatMap((layer) => (!layer.route && typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? [layer.rawPath] : []));
+  return [...new Set(paths)];
+}

@@ -1,25 +1,9 @@
 import { startApi, TestApi } from '../../support/app';
-import { asPageActor, isNotFoundPage } from '../../support/page-actors';
+import { asPageActor, isNotFoundPage, routesOf } from '../../support/page-actors';
 import { pageText } from '../../support/page-client';
 import type { Person } from '../../factories/person.factory';
 import { isExempt, ROUTE_ROWS, type Method, type Row } from './route-matrix.rows';
 import { buildWorld, type World } from '../../factories/two-organisations.factory';
-
-interface RouterLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** Every route Express serves, as `METHOD /path` (the catch-all `app.all` layers left out). */
-function routesOf(api: TestApi): string[] {
-  const express = api.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
-  const routes = express.router.stack.flatMap((layer) => {
-    if (!layer.route || layer.route.methods._all) return [];
-    const methods = Object.keys(layer.route.methods).filter((m) => m !== 'head' || Object.keys(layer.route!.methods).length === 1);
-    if (methods.length > 5) return [];
-    return methods.map((method) => `${method.toUpperCase()} ${layer.route!.path}`);
-  });
-  return [...new Set(routes)];
-}
 
 const takesAnId = (route: string) => route.includes('/:');
 
