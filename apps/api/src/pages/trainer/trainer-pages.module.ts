@@ -7,6 +7,7 @@ import { SessionModule } from '@schakel/session';
 import { TrainerCourseContentController } from './trainer-course-content.controller';
 import { TrainerCoursesController } from './trainer-courses.controller';
 import { TrainerAccess } from './trainer-access';
+import { TrainerMeetingsController } from './trainer-meetings.controller';
 import { TrainerSessionController } from './trainer-session.controller';
 import { TrainerSessionQuery } from './trainer-session.query';
 import { TrainerCourseQuery } from './trainer-course.query';
@@ -19,7 +20,7 @@ import { TrainerSessionsController } from './trainer-sessions.controller';
  */
 @Module({
   imports: [AccessModule, CatalogueModule, SessionModule, EnrolmentModule, OrganisationModule],
-  controllers: [TrainerSessionsController, TrainerSessionController, TrainerCoursesController, TrainerCourseContentController],
+  controllers: [TrainerSessionsController, TrainerSessionController, TrainerMeetingsController, TrainerCoursesController, TrainerCourseContentController],
   providers: [TrainerAccess, TrainerSessionQuery, TrainerCourseQuery],
 })
 export class TrainerPagesModule {}
