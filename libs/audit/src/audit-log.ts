@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Page } from '@schakel/common';
-import { AuditEntry } from './entities/audit-entry.entity';
+import { AuditEntry, type AuditAction } from './entities/audit-entry.entity';
 
 export type NewAuditEntry = Pick<AuditEntry, 'actorId' | 'action' | 'subjectType' | 'subjectId'> & Partial<Pick<AuditEntry, 'organisationId' | 'details'>>;
 
@@ -40,6 +40,18 @@ export class AuditLog {
       [entries.map((e) => e.actorId), entries.map((e) => e.action), entries.map((e) => e.subjectType), entries.map((e) => e.subjectId),
         entries.map((e) => e.organisationId ?? null), entries.map((e) => JSON.stringify(e.details ?? {}))],
     );
+  }
+
+  /**
+   * The newest entry of one kind about one subject in an organisation, read in the caller's
+   * transaction (a rule that counts earlier entries, such as how often an invitation was resent).
+   */
+  async latestAbout(manager: EntityManager, about: { action: AuditAction; organisationId: string; subjectId: string }): Promise<Pick<AuditEntry, 'createdAt' | 'details'> | null> {
+    const rows = (await manager.query(
+      `SELECT created_at, details FROM audit_log WHERE action = $1 AND organisation_id = $2 AND subject_id = $3 ORDER BY created_at DESC LIMIT 1`,
+      [about.action, about.organisationId, about.subjectId],
+    )) as Array<{ created_at: Date; details: Record<string, unknown> }>;
+    return rows[0] ? { createdAt: rows[0].created_at, details: rows[0].details } : null;
   }
 
   async page(filter: { limit: number; offset: number; action?: string }): Promise<Page<AuditEntry>> {

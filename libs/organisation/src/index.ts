@@ -2,6 +2,8 @@ export * from './dto/member.dto';
 export * from './dto/organisation.dto';
 export * from './entities/membership.entity';
 export * from './entities/organisation.entity';
+export * from './invitations/invitation-resend.service';
+export * from './invitations/invitation.rules';
 export * from './membership-consent.service';
 export * from './membership.repository';
 export * from './organisation.exception';

@@ -8,6 +8,7 @@ export enum OrganisationErrorCode {
   MembershipNotFound = 'organisation.membership-not-found',
   NotPending = 'organisation.membership-not-pending',
   EmailUnverified = 'organisation.email-unverified',
+  InvitationResentRecently = 'organisation.invitation-resent-recently',
 }
 
 /** Not a member (404) and a missing role (403) are access answers: see AccessError in @schakel/access. */
@@ -19,6 +20,11 @@ export const OrganisationError = {
     ]),
   membershipNotFound: () => new DomainException(404, OrganisationErrorCode.MembershipNotFound, 'Membership not found'),
   notPending: () => new DomainException(409, OrganisationErrorCode.NotPending, 'This membership is active already; it cannot be declined'),
+  /** Resending is for an invitation nobody has answered yet (pending, or no password chosen yet). */
+  invitationAnswered: () =>
+    new DomainException(409, OrganisationErrorCode.NotPending, 'This person has answered the invitation already; there is nothing to send again'),
+  invitationResentRecently: (minutes: number) =>
+    new DomainException(429, OrganisationErrorCode.InvitationResentRecently, `The invitation was sent less than ${minutes} minutes ago; try again later`),
   emailUnverified: () =>
     new DomainException(403, OrganisationErrorCode.EmailUnverified, 'Confirm your e-mail address first, or accept from the link in the mail'),
   lastAdmin: () =>

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'member.declined',
   'member.removed',
   'member.roles-changed',
+  'member.invitation-resent',
   'platform-roles.set',
   'certificate.revoked',
   'enrolment.bulk-imported',

@@ -33,9 +33,9 @@ export interface DomainEvents {
 
   // organisation
   /** A person without a password was added to an organisation and must choose one. */
-  'member.invited': { userId: string; organisationId: string };
+  'member.invited': InvitationEvent;
   /** A person who already had an account was added: the membership is pending until she accepts. */
-  'membership.requested': { userId: string; organisationId: string };
+  'membership.requested': InvitationEvent;
 
   // imports
   /** An org admin uploaded people to import; the worker handles the rows. */
@@ -56,6 +56,13 @@ export interface EnrolmentEvent {
   userId: string;
   /** Set for enrolments in a live session. */
   sessionId?: string;
+}
+
+/** An organisation's invitation; `resend` numbers an org admin's resends (1, 2, …), absent on the first mail. */
+export interface InvitationEvent {
+  userId: string;
+  organisationId: string;
+  resend?: number;
 }
 
 export interface SessionLearnerEvent {

@@ -3,6 +3,11 @@ import type { LinkSigner } from '@schakel/web';
 import type { MessageContextRepository, Recipient, SessionContext } from '../message-context.repository';
 import type { ExpiryWindow, NudgeNumber, ReminderWindow } from '../message-windows.rules';
 
+interface InvitationSubject {
+  organisationId: string;
+  resend?: number;
+}
+
 interface SessionLearnerSubject {
   sessionId: string;
   enrolmentId: string;
@@ -26,8 +31,9 @@ export interface MessageSubjects {
   'module-nudge': { enrolmentId: string; window: NudgeNumber };
   'certificate-issued': { certificateId: string };
   'certificate-expiring': { certificateId: string; window: ExpiryWindow };
-  'member-invited': { organisationId: string };
-  'membership-requested': { organisationId: string };
+  /** `resend`: an org admin's resend (1, 2, …); each is its own mail. */
+  'member-invited': InvitationSubject;
+  'membership-requested': InvitationSubject;
   'password-reset': { requestId: string };
   'verify-email': { requestId: string };
   'order-changed': { orderId: string; state: OrderEventState };

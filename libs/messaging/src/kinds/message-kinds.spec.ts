@@ -20,6 +20,8 @@ describe('message kinds', () => {
     expect(MESSAGES['certificate-expiring'].key({ certificateId: 'c-1', window: '14d' })).toBe('certificate-expiring:14d:c-1');
     expect(MESSAGES['member-invited'].key({ organisationId: 'o-1' }, user)).toBe('member-invited:o-1:u-1');
     expect(MESSAGES['membership-requested'].key({ organisationId: 'o-1' }, user)).toBe('membership-requested:o-1:u-1');
+    expect(MESSAGES['member-invited'].key({ organisationId: 'o-1', resend: 2 }, user)).toBe('member-invited:o-1:u-1:resend:2');
+    expect(MESSAGES['membership-requested'].key({ organisationId: 'o-1', resend: 1 }, user)).toBe('membership-requested:o-1:u-1:resend:1');
     expect(MESSAGES['password-reset'].key({ requestId: 'r-1' })).toBe('password-reset:r-1');
     expect(MESSAGES['verify-email'].key({ requestId: 'r-1' })).toBe('verify-email:r-1');
     expect(MESSAGES['order-changed'].key({ orderId: 'r-1', state: 'confirmed' }, user)).toBe('order-changed:r-1:confirmed:u-1');

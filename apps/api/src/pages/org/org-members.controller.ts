@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainException, LOCALES, type Locale } from '@schakel/common';
 import { Authenticated, CurrentUser, type AuthUser } from '@schakel/identity';
-import { AddMemberDto, MembershipConsentService, OrganisationErrorCode, OrganisationService, UpdateMemberDto } from '@schakel/organisation';
+import { AddMemberDto, InvitationResendService, MembershipConsentService, OrganisationErrorCode, OrganisationService, UpdateMemberDto } from '@schakel/organisation';
 import { formText, HtmlForm, HtmlPage, Page, PageContext, PageRenderer, validateForm } from '@schakel/web';
 import { chainRoleChoices, formList, roleChoices } from './member-form';
 import { OrgMembersQuery } from './org-members.query';
@@ -11,7 +11,7 @@ import { OrgPageAccess, PageId } from './org-page.access';
 
 /**
  * "Leden": the organisation's members with their roles and chain roles, "Lid uitnodigen",
- * changing roles, removing (after a confirm step) and withdrawing a pending invitation; each
+ * changing roles, removing (after a confirm step), sending a pending invitation again or withdrawing it; each
  * through OrganisationService / MembershipConsentService, as the JSON routes.
  */
 @ApiExcludeController()
@@ -23,6 +23,7 @@ export class OrgMembersPagesController {
     private readonly query: OrgMembersQuery,
     private readonly organisations: OrganisationService,
     private readonly consent: MembershipConsentService,
+    private readonly invitations: InvitationResendService,
   ) {}
 
   @Get()
@@ -136,6 +137,32 @@ export class OrgMembersPagesController {
     const member = await this.query.member(orgId, userId);
     if (member.status === 'pending') await this.consent.remove(user, orgId, userId);
     page.flash(member.status === 'pending' ? 'org.pending.revoked' : 'org.pending.alreadyActive');
+    res.redirect(303, `/org/${orgId}/members`);
+  }
+
+  /**
+   * "Opnieuw sturen": the open invitation's mail once more (InvitationResendService, as POST
+   * /api/organisations/:orgId/members/:userId/resend-invitation); within ten minutes of the last
+   * mail the page says so, with the refusal's status.
+   */
+  @Post(':userId/resend')
+  @Authenticated()
+  @HtmlForm()
+  async resend(@Page() page: PageContext, @CurrentUser() user: AuthUser, @PageId('orgId') orgId: string, @PageId('userId') userId: string, @Res({ passthrough: true }) res: Response): Promise<string | void> {
+    const org = await this.orgs.organisation(user, orgId);
+    const member = await this.query.member(orgId, userId);
+    try {
+      await this.invitations.resend(user, orgId, userId);
+    } catch (error) {
+      const code = error instanceof DomainException ? error.code : null;
+      if (code === OrganisationErrorCode.NotPending) page.flash('org.pending.answered', { name: member.name });
+      else if (code === OrganisationErrorCode.InvitationResentRecently) {
+        res.status(429);
+        return this.render(page, await this.query.page(user, org, page.lang, { problem: this.pages.word(page.lang, 'org.pending.tooSoon', { name: member.name }) }));
+      } else throw error;
+      return res.redirect(303, `/org/${orgId}/members`);
+    }
+    page.flash('org.pending.resent', { name: member.name });
     res.redirect(303, `/org/${orgId}/members`);
   }
 
