@@ -85,6 +85,12 @@ export const ROUTE_ROWS: Record<string, Row | Exempt> = {
     paths: (w) => [`/api/organisations/${org(w)}/members/${b(w).learner.user.id}`],
     throughA: (w) => [`/api/organisations/${w.a.organisation.id}/members/${b(w).learner.user.id}`],
   },
+  'POST /api/organisations/:orgId/members/:userId/resend-invitation': {
+    // The control asks for B's active learner: answered already (409), so no mail goes out.
+    paths: (w) => [`/api/organisations/${org(w)}/members/${b(w).learner.user.id}/resend-invitation`, `/api/organisations/${org(w)}/members/${b(w).invitee.user.id}/resend-invitation`],
+    throughA: (w) => [`/api/organisations/${w.a.organisation.id}/members/${b(w).invitee.user.id}/resend-invitation`],
+    owner: (w) => w.b.admin,
+  },
   'POST /api/me/memberships/:orgId/accept': { paths: (w) => [`/api/me/memberships/${org(w)}/accept`] },
   'POST /api/me/memberships/:orgId/decline': { paths: (w) => [`/api/me/memberships/${org(w)}/decline`] },
   'PUT /api/users/:userId/platform-roles': { paths: (w) => [`/api/users/${b(w).learner.user.id}/platform-roles`], body: () => ({ roles: ['trainer'] }), refusedToAll: 'platform-admin' },
@@ -228,6 +234,17 @@ export const ROUTE_ROWS: Record<string, Row | Exempt> = {
     body: (w) => ({ listed: [w.b.confirmedEnrolmentId], present: [w.b.confirmedEnrolmentId] }),
     owner: (w) => w.b.author,
   }),
+  'GET /trainer/sessions/:id/meetings': onPage({ paths: (w) => [`/trainer/sessions/${b(w).sessionId}/meetings`], owner: (w) => w.b.author }),
+  'POST /trainer/sessions/:id/meetings': onPage({
+    paths: (w) => [`/trainer/sessions/${b(w).sessionId}/meetings`],
+    body: (w) => {
+      const day = daysFromNow(60).toISOString().slice(0, 10);
+      return { rowCount: '1', 'id-0': w.b.meetingId, 'date-0': day, 'start-0': '09:00', 'end-0': '12:00' };
+    },
+    owner: (w) => w.b.author,
+    // "Nog een bijeenkomst": the same rows again with an empty one, nothing saved.
+    ownerBody: (w) => ({ action: 'addMeeting', rowCount: '1', 'id-0': w.b.meetingId }),
+  }),
   'GET /trainer/courses/:id': onPage({ paths: (w) => [`/trainer/courses/${b(w).draft.id}`], owner: (w) => w.b.author }),
   'POST /trainer/courses/:id/details': onPage({
     paths: (w) => [`/trainer/courses/${b(w).draft.id}/details`],
@@ -302,6 +319,12 @@ export const ROUTE_ROWS: Record<string, Row | Exempt> = {
     // The control withdraws nothing: B's learner is an active member ("al lid"), not an invitation.
     paths: (w) => [`/org/${org(w)}/members/${b(w).learner.user.id}/revoke`, `/org/${org(w)}/members/${b(w).invitee.user.id}/revoke`],
     throughA: (w) => [`/org/${w.a.organisation.id}/members/${b(w).invitee.user.id}/revoke`],
+    owner: (w) => w.b.admin,
+  }),
+  'POST /org/:orgId/members/:userId/resend': onPage({
+    // The control asks for B's active learner: answered already ("heeft al geantwoord"), nothing sent.
+    paths: (w) => [`/org/${org(w)}/members/${b(w).learner.user.id}/resend`, `/org/${org(w)}/members/${b(w).invitee.user.id}/resend`],
+    throughA: (w) => [`/org/${w.a.organisation.id}/members/${b(w).invitee.user.id}/resend`],
     owner: (w) => w.b.admin,
   }),
   'POST /org/:orgId/enrol': onPage({
