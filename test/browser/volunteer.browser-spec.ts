@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { createPerson, TEST_PASSWORD } from '../factories/person.factory';
 import { activate, tabTo } from './support/keyboard';
@@ -55,6 +56,16 @@ describe('browser: a new volunteer', () => {
     await page.waitForLoadState('load');
     expect(await textOf(page.getByRole('main'))).toContain('Je bent aangemeld voor Het eerste gesprek.');
     expect(await enrolmentsOf(email)).toEqual([{ status: 'confirmed', session_id: world.liveSession.id }]);
+
+    // Mijn trainingen: the session with its date and place, and "Zet in je agenda" (.ics).
+    await page.getByRole('link', { name: 'Naar Mijn trainingen' }).click();
+    await page.waitForURL('**/me/trainings');
+    const training = await textOf(page.getByRole('main'));
+    expect(training).toContain('Het eerste gesprek');
+    expect(training).toContain('Aangemeld');
+    expect(training).toContain('Buurthuis De Schakel, Utrecht');
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Zet in je agenda' }).click()]);
+    expect(readFileSync(await ics.path(), 'utf8')).toMatch(/^BEGIN:VCALENDAR[\s\S]*BEGIN:VEVENT/);
 
     // The confirmation mail (with the session for the calendar) and its cancel link.
     const cancelLink = await stack.mailLink(email, /^\/cancel-enrolment\?token=/, /ingeschreven: Het eerste gesprek/);

@@ -29,9 +29,13 @@ export class AxeAudit {
 
   constructor(private readonly page: Page) {}
 
+  /** axe's findings, and the contract's "one h1" (axe only asks for at least one). */
   async check(where: string): Promise<void> {
     this.checked.push(where);
-    this.findings.push(...(await seriousViolations(this.page, `${where} (${new URL(this.page.url()).pathname})`)));
+    const place = `${where} (${new URL(this.page.url()).pathname})`;
+    this.findings.push(...(await seriousViolations(this.page, place)));
+    const h1 = await this.page.locator('h1').count();
+    if (h1 !== 1) this.findings.push(`${place}: ${h1} h1 elements, the pages contract asks for one`);
   }
 
   /** Fails with every finding when there is any. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { OutboxRelay } from '@schakel/jobs';
@@ -42,6 +43,9 @@ export interface BrowserStack {
  * chromium. PUBLIC_BASE_URL is the listening address, so the links in mails open in the browser.
  */
 export async function startBrowserStack(label: string): Promise<BrowserStack> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no chromium at ${CHROMIUM}: install Debian's (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH`);
+  }
   const dropDatabase = await isolateRun(label);
   const sink = await startSmtpSink();
   const port = await freePort();
