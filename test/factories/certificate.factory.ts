@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Certificate, generateCertificateCode } from '@schakel/certification';
+import { Certificate, ChainReportSummaryRepository, generateCertificateCode } from '@schakel/certification';
 import { daysFromNow } from '../support/values';
 import { waitFor } from '../support/wait-for';
 import { nudge } from './outbox-event.factory';
@@ -34,7 +34,7 @@ export async function insertCertificate(
     [(enrolment as { id: string }).id, options.userId, options.courseId, validFrom],
   );
   const issued = (options.state ?? 'issued') === 'issued';
-  return data.getRepository(Certificate).save({
+  const certificate = await data.getRepository(Certificate).save({
     completionId: (completion as { id: string }).id,
     userId: options.userId,
     courseId: options.courseId,
@@ -48,6 +48,9 @@ export async function insertCertificate(
     revokedReason: options.revokedReason ?? null,
     locale: 'nl',
   });
+  // Written around the domain (no event): the chain report's summary is refreshed as its consumer would.
+  await app.get(ChainReportSummaryRepository).refreshPeople([options.userId]);
+  return certificate;
 }
 
 export async function certificateOf(app: INestApplicationContext, completionId: string): Promise<Certificate | null> {

@@ -6,6 +6,7 @@
  */
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ChainReportSummaryRepository } from '@schakel/certification';
 import type { TestApi } from '../support/app';
 import type { Person } from './person.factory';
 
@@ -46,5 +47,7 @@ export async function insertEnrolment(app: INestApplicationContext, input: Enrol
   if (input.sessionId && status === 'confirmed') {
     await ds.query(`UPDATE sessions SET confirmed_count = confirmed_count + 1 WHERE id = $1`, [input.sessionId]);
   }
+  // Written around the domain (no event): the chain report's summary is refreshed as its consumer would.
+  await app.get(ChainReportSummaryRepository).refreshPeople([input.userId]);
   return row.id;
 }

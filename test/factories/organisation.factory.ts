@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ChainRole, OrganisationRole } from '@schakel/common';
+import { ChainReportSummaryRepository } from '@schakel/certification';
 import { Membership, Organisation, type OrganisationKind } from '@schakel/organisation';
 import { createPerson, type Person } from './person.factory';
 
@@ -22,7 +23,10 @@ export async function addMember(
   roles: OrganisationRole[],
   chainRoles: ChainRole[] = [],
 ): Promise<Membership> {
-  return app.get(DataSource).getRepository(Membership).save({ organisationId: organisation.id, userId: person.user.id, roles, chainRoles });
+  const membership = await app.get(DataSource).getRepository(Membership).save({ organisationId: organisation.id, userId: person.user.id, roles, chainRoles });
+  // Written around the domain (no event): the chain report's summary is refreshed as its consumer would.
+  await app.get(ChainReportSummaryRepository).refreshPeople([person.user.id]);
+  return membership;
 }
 
 export interface Tenant {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { CertificationEventConsumer, CertificationModule } from '@schakel/certification';
+import { CertificationEventConsumer, CertificationModule, ChainReportEventConsumer } from '@schakel/certification';
 import { AppConfig, ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { WebModule } from '@schakel/web';
@@ -35,7 +35,7 @@ import { CertificatesProcessor, ImportsProcessor, MaintenanceProcessor, Messages
     DiscoveryModule,
     OutboxWorkerModule.register({
       imports: [MessagingModule, CertificationModule, EnrolmentModule],
-      consumers: [MessagingEventConsumer, CertificationEventConsumer, ImportEventConsumer],
+      consumers: [MessagingEventConsumer, CertificationEventConsumer, ChainReportEventConsumer, ImportEventConsumer],
     }),
   ],
   providers: [jobHandlersProvider, MaintenanceService, JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificatesProcessor, ImportsProcessor, GracefulShutdown],

@@ -203,13 +203,14 @@ export class CertificateRepository {
   }
 
   /** Revokes once; returns false when there is no such certificate or it was revoked already. */
-  async revoke(id: string, reason: string): Promise<boolean> {
-    const [rows] = (await this.dataSource.query(
+  /** The holder of the certificate this call revoked (null: unknown or revoked already). */
+  async revoke(manager: EntityManager, id: string, reason: string): Promise<string | null> {
+    const [rows] = (await manager.query(
       `UPDATE certificates SET revoked_at = now(), revoked_reason = $2, updated_at = now()
-        WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+        WHERE id = $1 AND revoked_at IS NULL RETURNING user_id`,
       [id, reason],
-    )) as [unknown[], number];
-    return rows.length > 0;
+    )) as [Array<{ user_id: string }>, number];
+    return rows[0]?.user_id ?? null;
   }
 
 }

@@ -3,6 +3,7 @@ import { AccessService } from '@schakel/access';
 import { AuditLog } from '@schakel/audit';
 import type { Page } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
+import { UnitOfWork } from '@schakel/jobs';
 import { CODE_LENGTH, formatCertificateCode, normaliseCertificateCode } from './certificate-code';
 import { CertificateRepository, type CertificateWithNames } from './certificate.repository';
 import { CertificationError } from './certification.exception';
@@ -24,6 +25,7 @@ export class CertificateService {
     @Inject(CERTIFICATE_STORAGE) private readonly storage: CertificateStorage,
     private readonly access: AccessService,
     private readonly audit: AuditLog,
+    private readonly work: UnitOfWork,
   ) {}
 
   async listMine(user: AuthUser, limit: number, offset: number): Promise<Page<CertificateResponse>> {
@@ -54,14 +56,20 @@ export class CertificateService {
 
   /** Platform admins only (the route says so); everyone who verifies sees the reason from now on. Audited. */
   async revoke(actor: AuthUser, id: string, reason: string): Promise<CertificateResponse> {
-    if (!(await this.certificates.revoke(id, reason))) {
+    const revoked = await this.work.run(async ({ manager, publish }) => {
+      const holderId = await this.certificates.revoke(manager, id, reason);
+      if (!holderId) return false;
+      await publish('certificate.revoked', { certificateId: id, userId: holderId });
+      await this.audit.record(manager, { actorId: actor.id, action: 'certificate.revoked', subjectType: 'certificate', subjectId: id, details: { reason } });
+      return true;
+    });
+    if (!revoked) {
       if (!(await this.certificates.findWithNames({ id }))) throw CertificationError.notFound();
       throw CertificationError.alreadyRevoked();
     }
-    await this.audit.record(null, { actorId: actor.id, action: 'certificate.revoked', subjectType: 'certificate', subjectId: id, details: { reason } });
-    const revoked = await this.certificates.findWithNames({ id });
-    if (!revoked) throw CertificationError.notFound();
-    return this.toResponse(revoked);
+    const found = await this.certificates.findWithNames({ id });
+    if (!found) throw CertificationError.notFound();
+    return this.toResponse(found);
   }
 
   /**

@@ -8,9 +8,11 @@ import { CertificateIssueService } from './certificate-issue.service';
 import { CertificateRepository } from './certificate.repository';
 import { CertificateService } from './certificate.service';
 import { ChainReportRepository } from './chain-report.repository';
+import { ChainReportSummaryRepository } from './chain-report-summary.repository';
 import { ChainReportService } from './chain-report.service';
 import { Certificate } from './entities/certificate.entity';
 import { CertificationEventConsumer } from './events/certification.consumer';
+import { ChainReportEventConsumer } from './events/chain-report.consumer';
 import { CertificateRenderer } from './render/certificate.renderer';
 import { CERTIFICATE_STORAGE } from './storage/certificate.storage';
 import { LocalFolderStorage } from './storage/local-folder.storage';
@@ -26,7 +28,9 @@ import { VerificationService } from './verification.service';
     VerificationService,
     ChainReportService,
     ChainReportRepository,
+    ChainReportSummaryRepository,
     CertificationEventConsumer,
+    ChainReportEventConsumer,
     { provide: CertificateRenderer, inject: [AppConfig], useFactory: (config: AppConfig) => new CertificateRenderer(config.publicBaseUrl) },
     // Replace this binding to keep PDFs in an S3-compatible store; nothing else changes.
     { provide: CERTIFICATE_STORAGE, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalFolderStorage(config.storageDir) },
@@ -38,6 +42,9 @@ import { VerificationService } from './verification.service';
     VerificationService,
     ChainReportService,
     CertificationEventConsumer,
+    ChainReportEventConsumer,
+    ChainReportRepository,
+    ChainReportSummaryRepository,
     CertificateRenderer,
     CERTIFICATE_STORAGE,
   ],

@@ -20,9 +20,75 @@ export const REPORT_MONTHS = 12;
 export const REPORT_WORK_MEM = '32MB';
 const MONTH_COLUMNS = Array.from({ length: REPORT_MONTHS }, (_, i) => `count(*) FILTER (WHERE f.month = ${i})::int AS m${i}`).join(',\n                ');
 
+const SUMMARY_MONTH_COLUMNS = Array.from({ length: REPORT_MONTHS }, (_, i) => `coalesce(sum(f.n) FILTER (WHERE f.month = ${i}), 0)::int AS m${i}`).join(',\n              ');
+
+type Row = { role: ChainRole; assigned: number; certified: number; in_progress: number; expiring_soon: number; expired: number } & Record<`m${number}`, number>;
+
+const toCounts = (r: Row): ChainRoleCounts => ({
+  chainRole: r.role,
+  assigned: r.assigned,
+  certified: r.certified,
+  inProgress: r.in_progress,
+  expiringSoon: r.expiring_soon,
+  expiringByMonth: Array.from({ length: REPORT_MONTHS }, (_, i) => r[`m${i}`]),
+  expired: r.expired,
+});
+
 @Injectable()
 export class ChainReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The report from the stored summary (`chain_report_members`, kept by the `chain-report`
+   * event consumer): one pass over the organisation's rows, one small row per member and
+   * role, read by the primary key's prefix. What depends on the moment is decided here,
+   * from the stored expiry: certified (a certificate without an end, or the last expiry
+   * still ahead), expiring within 60 days, the month of the last expiry (Amsterdam calendar
+   * months from this one), and expired (certificates held, none valid). The numbers equal
+   * `countsFromSource` (test/e2e/certification/chain-report-summary.e2e-spec.ts).
+   */
+  async countsFor(organisationId: string): Promise<ChainRoleCounts[]> {
+    const rows: Row[] = await this.dataSource.query(
+      // Each row's facts are computed once, as the key of a few groups (role × standing × month of
+      // the last expiry); the twelve month columns then count groups, not rows.
+      `WITH roles AS (SELECT role, position FROM unnest($2::text[]) WITH ORDINALITY AS r(role, position)),
+            standing AS (
+              SELECT s.chain_role AS role, s.assigned, s.learning, s.holds_certificate,
+                     s.never_expires OR coalesce(s.last_expiry > now(), false) AS certified,
+                     -- certified until a known moment: the last expiry is ahead and no certificate lacks an end
+                     NOT s.never_expires AND coalesce(s.last_expiry > now(), false) AS ends,
+                     s.last_expiry
+                FROM chain_report_members s
+               WHERE s.organisation_id = $1),
+            groups AS (
+              SELECT role, certified, learning,
+                     ends AND last_expiry <= now() + make_interval(days => $3) AS expiring,
+                     holds_certificate AND NOT certified AS lapsed,
+                     CASE WHEN ends THEN date_trunc('month', last_expiry AT TIME ZONE 'Europe/Amsterdam') END AS expiry_month,
+                     sum(assigned) AS n
+                FROM standing
+               GROUP BY 1, 2, 3, 4, 5, 6),
+            facts AS (
+              SELECT role, certified, learning, expiring, lapsed, n,
+                     -- months from this one to the month of the last expiry (null: not certified, or one never expires)
+                     (extract(year FROM expiry_month) * 12 + extract(month FROM expiry_month))
+                     - (extract(year FROM now() AT TIME ZONE 'Europe/Amsterdam') * 12 + extract(month FROM now() AT TIME ZONE 'Europe/Amsterdam')) AS month
+                FROM groups)
+       SELECT r.role,
+              coalesce(sum(f.n), 0)::int AS assigned,
+              coalesce(sum(f.n) FILTER (WHERE f.certified), 0)::int AS certified,
+              coalesce(sum(f.n) FILTER (WHERE f.learning AND NOT f.certified), 0)::int AS in_progress,
+              coalesce(sum(f.n) FILTER (WHERE f.expiring), 0)::int AS expiring_soon,
+              coalesce(sum(f.n) FILTER (WHERE f.lapsed), 0)::int AS expired,
+              ${SUMMARY_MONTH_COLUMNS}
+         FROM roles r
+         LEFT JOIN facts f ON f.role = r.role
+        GROUP BY r.role, r.position
+        ORDER BY r.position`,
+      [organisationId, CHAIN_ROLES, EXPIRING_SOON_DAYS],
+    );
+    return rows.map(toCounts);
+  }
 
   /**
    * Per chain role, over the organisation's members who hold that role: how many hold a
@@ -32,9 +98,11 @@ export class ChainReportRepository {
    * from the old expiry counts as valid, so a renewed member is not "expiring"); per month
    * of the next twelve, how many certified ones see their last such certificate end then;
    * and how many are not certified but hold an expired one.
+   *
+   * Computed from the source tables on every call (linear in the organisation's members):
+   * the check of the summary (tests, benchmark, recovery), not the report's path.
    */
-  async countsFor(organisationId: string): Promise<ChainRoleCounts[]> {
-    type Row = { role: ChainRole; assigned: number; certified: number; in_progress: number; expiring_soon: number; expired: number } & Record<`m${number}`, number>;
+  async countsFromSource(organisationId: string): Promise<ChainRoleCounts[]> {
     // The hash tables of a large organisation (100,000 members: ~10 MB) would spill to disk in
     // batches under the default work_mem and grow the time faster than the organisation;
     // this statement alone gets room for them (SET LOCAL ends with its transaction).
@@ -99,14 +167,6 @@ export class ChainReportRepository {
         [organisationId, CHAIN_ROLES, EXPIRING_SOON_DAYS],
       );
     });
-    return rows.map((r) => ({
-      chainRole: r.role,
-      assigned: r.assigned,
-      certified: r.certified,
-      inProgress: r.in_progress,
-      expiringSoon: r.expiring_soon,
-      expiringByMonth: Array.from({ length: REPORT_MONTHS }, (_, i) => r[`m${i}`]),
-      expired: r.expired,
-    }));
+    return rows.map(toCounts);
   }
 }

@@ -20,8 +20,9 @@ export class EnrolmentRepository {
     return (manager?.getRepository(Enrolment) ?? this.enrolments).findOneBy({ userId, courseId, status: In(OPEN_ENROLMENT_STATUSES) });
   }
 
-  insert(enrolment: Partial<Enrolment>): Promise<Enrolment> {
-    return this.enrolments.save(this.enrolments.create(enrolment));
+  insert(enrolment: Partial<Enrolment>, manager?: EntityManager): Promise<Enrolment> {
+    const repository = manager?.getRepository(Enrolment) ?? this.enrolments;
+    return repository.save(repository.create(enrolment));
   }
 
   /**

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessError, AccessService } from '@schakel/access';
 import { AuditLog } from '@schakel/audit';
 import { IdentityService, type AuthUser } from '@schakel/identity';
+import { UnitOfWork } from '@schakel/jobs';
 import { Membership } from './entities/membership.entity';
 import { MembershipRepository } from './membership.repository';
 import { OrganisationError } from './organisation.exception';
@@ -17,12 +16,12 @@ import { OrganisationRepository } from './organisation.repository';
 @Injectable()
 export class MembershipConsentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly memberships: MembershipRepository,
     private readonly organisations: OrganisationRepository,
     private readonly access: AccessService,
     private readonly identity: IdentityService,
     private readonly audit: AuditLog,
+    private readonly work: UnitOfWork,
   ) {}
 
   /**
@@ -37,10 +36,13 @@ export class MembershipConsentService {
 
   /** Pending → active. Accepting an active membership again changes nothing; none at all is 404. */
   async accept(userId: string, organisationId: string): Promise<void> {
-    if (await this.memberships.activate(organisationId, userId)) {
-      await this.audit.record(null, { actorId: userId, action: 'member.accepted', subjectType: 'membership', subjectId: userId, organisationId });
-      return;
-    }
+    const accepted = await this.work.run(async ({ manager, publish }) => {
+      if (!(await this.memberships.activate(organisationId, userId, manager))) return false;
+      await publish('membership.changed', { userId, organisationId });
+      await this.audit.record(manager, { actorId: userId, action: 'member.accepted', subjectType: 'membership', subjectId: userId, organisationId });
+      return true;
+    });
+    if (accepted) return;
     const existing = await this.memberships.find(organisationId, userId);
     if (!existing) throw OrganisationError.membershipNotFound();
   }
@@ -60,7 +62,7 @@ export class MembershipConsentService {
   async remove(actor: AuthUser, organisationId: string, userId: string): Promise<void> {
     await this.access.requireRole(actor, organisationId, ['org-admin']);
     if (actor.isPlatformAdmin && !(await this.organisations.findById(organisationId))) throw AccessError.organisationNotFound();
-    await this.dataSource.transaction(async (manager) => {
+    await this.work.run(async ({ manager, publish }) => {
       // Role changes and removals in one organisation take turns (the last-admin count).
       await this.organisations.lockForUpdate(manager, organisationId);
       const membership = await manager.getRepository(Membership).findOneBy({ organisationId, userId });
@@ -69,6 +71,7 @@ export class MembershipConsentService {
         if ((await this.memberships.countAdmins(manager, organisationId)) <= 1) throw OrganisationError.lastAdmin();
       }
       await this.memberships.delete(manager, membership);
+      await publish('membership.changed', { userId, organisationId });
       await this.identity.revokeTokens(userId, manager);
       await this.audit.record(manager, {
         actorId: actor.id,

@@ -105,8 +105,8 @@ export class MembershipRepository {
   }
 
   /** Pending → active; false when there was no pending membership. */
-  async activate(organisationId: string, userId: string): Promise<boolean> {
-    const result = await this.memberships.update({ organisationId, userId, status: 'pending' }, { status: 'active' });
+  async activate(organisationId: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    const result = await (manager?.getRepository(Membership) ?? this.memberships).update({ organisationId, userId, status: 'pending' }, { status: 'active' });
     return (result.affected ?? 0) > 0;
   }
 

@@ -148,7 +148,7 @@ export class OrganisationService {
 
   async updateMember(user: AuthUser, organisationId: string, userId: string, dto: UpdateMemberDto): Promise<Membership> {
     await this.requireAdmin(user, organisationId);
-    await this.dataSource.transaction(async (manager) => {
+    await this.work.run(async ({ manager, publish }) => {
       // Role changes in one organisation take turns, so two demotions cannot both see two admins.
       await this.organisations.lockForUpdate(manager, organisationId);
       const membership = await manager.getRepository(Membership).findOneBy({ organisationId, userId });
@@ -160,6 +160,7 @@ export class OrganisationService {
       if (dto.roles) membership.roles = dto.roles;
       if (dto.chainRoles) membership.chainRoles = dto.chainRoles;
       await this.memberships.save(manager, membership);
+      await publish('membership.changed', { userId, organisationId });
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'member.roles-changed',

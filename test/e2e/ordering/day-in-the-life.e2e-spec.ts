@@ -58,8 +58,12 @@ describe('a day in the life of a buying organisation', () => {
     const licences = await api.http().get(`/api/organisations/${org}/licences`).set(tenant.admin.auth);
     expect(licences.body.items).toEqual([expect.objectContaining({ seats: 25, used: 25, left: 0 })]);
 
-    const report = await api.http().get(`/api/organisations/${org}/reports/chain`).set(tenant.admin.auth);
-    const first = report.body.roles.find((r: { chainRole: string }) => r.chainRole === 'first-conversation');
+    // The report reads a summary the worker keeps from the import's events: it follows within seconds.
+    const first = await waitFor(
+      async () => (await api.http().get(`/api/organisations/${org}/reports/chain`).set(tenant.admin.auth)).body.roles.find((r: { chainRole: string }) => r.chainRole === 'first-conversation'),
+      (role) => role.assigned === 41 && role.inProgress === 25,
+      { what: 'the chain report to follow the import', timeoutMs: 60_000 },
+    );
     // 40 imported people plus the tenant's learner hold the role; the 25 with a seat are in progress
     expect(first).toMatchObject({ assigned: 41, certified: 0, inProgress: 25, expired: 0 });
     expect(first.expiringByMonth).toHaveLength(12);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@schakel/jobs';
 import { SeatLedger } from '@schakel/session';
 import { EnrolmentError, licenceRefused } from '../enrolment.exception';
 import { EnrolmentRepository } from '../enrolment.repository';
@@ -10,18 +11,20 @@ export class OnlineEnrolmentService {
   constructor(
     private readonly enrolments: EnrolmentRepository,
     private readonly seats: SeatLedger,
+    private readonly work: UnitOfWork,
   ) {}
 
   /** A second open enrolment in the course throws the unique violation; EnrolmentService answers it. */
   async enrol(request: EnrolmentRequest): Promise<EnrolmentResult> {
     if (request.licenceId) return this.enrolOnLicence(request, request.licenceId);
     if (request.inCompanyOnly) throw EnrolmentError.seatRequired();
-    const enrolment = await this.enrolments.insert({
-      userId: request.learnerId,
-      courseId: request.course.id,
-      organisationId: request.organisationId,
-      enrolledById: request.actorId,
-      status: 'active',
+    const enrolment = await this.work.run(async ({ manager, publish }) => {
+      const inserted = await this.enrolments.insert(
+        { userId: request.learnerId, courseId: request.course.id, organisationId: request.organisationId, enrolledById: request.actorId, status: 'active' },
+        manager,
+      );
+      await publish('enrolment.started', { userId: inserted.userId, courseId: inserted.courseId });
+      return inserted;
     });
     return { enrolment, created: true };
   }

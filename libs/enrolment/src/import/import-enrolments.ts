@@ -51,6 +51,7 @@ export class ImportEnrolments {
       }
     }
     const inserted = await this.repository.insertOnline(tx.manager, openCourse.map((r) => ({ userId: r.userId, courseId: r.row.courseId })), organisationId, actorId);
+    await tx.publishMany('enrolment.started', openCourse.filter((r) => inserted.has(pairKey(r.userId, r.row.courseId))).map((r) => ({ userId: r.userId, courseId: r.row.courseId })));
     for (const item of openCourse) {
       result.set(item.row.row, inserted.has(pairKey(item.userId, item.row.courseId)) ? { outcome: 'enrolled', problem: null } : 'single');
     }
@@ -87,6 +88,7 @@ export class ImportEnrolments {
     for (let licenceId = await this.seats.nextLicenceToUse(tx, organisationId, courseId, tried); licenceId && waiting.length > 0;
       licenceId = await this.seats.nextLicenceToUse(tx, organisationId, courseId, tried)) {
       const outcomes = await this.seats.takeOnlineSeats(tx, { licenceId, courseId, organisationId, enrolledById: actorId, userIds: waiting.map((c) => c.userId) });
+      await tx.publishMany('enrolment.started', waiting.filter((c) => outcomes.get(c.userId)?.outcome === 'enrolled').map((c) => ({ userId: c.userId, courseId })));
       tried.push(licenceId);
       const refused: MemberRow[] = [];
       for (const item of waiting) {

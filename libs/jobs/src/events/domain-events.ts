@@ -12,6 +12,10 @@ export interface DomainEvents {
   'enrolment.waitlisted': EnrolmentEvent;
   'enrolment.promoted': EnrolmentEvent;
   'enrolment.cancelled': EnrolmentEvent;
+  /** An online enrolment began (status active; no mail): one person, one course. */
+  'enrolment.started': { userId: string; courseId: string };
+  /** The maintenance sweep closed an enrolment of an ended session (not-admitted, no-show). */
+  'enrolment.settled': { enrolmentId: string; userId: string };
   /** A learner completed a course (attendance and/or quiz): a completion row exists. */
   'course.completed': { completionId: string };
 
@@ -23,6 +27,7 @@ export interface DomainEvents {
 
   // certification
   'certificate.issued': { certificateId: string; userId: string };
+  'certificate.revoked': { certificateId: string; userId: string };
 
   // identity
   /** Someone asked for a password reset for an address that has an account; `requestId` makes each request its own mail. */
@@ -36,6 +41,8 @@ export interface DomainEvents {
   'member.invited': InvitationEvent;
   /** A person who already had an account was added: the membership is pending until she accepts. */
   'membership.requested': InvitationEvent;
+  /** An active membership began (accepted), changed its roles or chain roles, or ended (removed). */
+  'membership.changed': { userId: string; organisationId: string };
 
   // imports
   /** An org admin uploaded people to import; the worker handles the rows. */

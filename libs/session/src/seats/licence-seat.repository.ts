@@ -49,6 +49,9 @@ export class LicenceSeatRepository {
          INSERT INTO enrolments (user_id, course_id, organisation_id, enrolled_by_id, status, licence_id)
          SELECT $1, $2, COALESCE($3::uuid, used.organisation_id), $4, $5::text, used.id FROM used
          RETURNING id
+       ), told AS (
+         INSERT INTO outbox_events (topic, payload)
+         SELECT 'enrolment.started', jsonb_build_object('userId', $1::uuid, 'courseId', $2::uuid) FROM inserted
        )
        SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM lic) THEN 'licence-missing'
                    WHEN (SELECT expired FROM lic) THEN 'licence-expired'

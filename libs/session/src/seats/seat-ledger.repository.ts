@@ -284,7 +284,10 @@ export class SeatLedgerRepository {
           WHERE e.session_id = s.id
             AND ((e.status = 'waitlisted' AND s.ends_at < now())
               OR (e.status = 'confirmed' AND s.ends_at < now() - make_interval(days => $1)))
-         RETURNING e.session_id, e.status),
+         RETURNING e.id, e.user_id, e.session_id, e.status),
+       told AS (
+         INSERT INTO outbox_events (topic, payload)
+         SELECT 'enrolment.settled', jsonb_build_object('enrolmentId', id, 'userId', user_id) FROM settled),
        counts AS (
          SELECT session_id, count(*) FILTER (WHERE status = 'not-admitted')::int AS w, count(*) FILTER (WHERE status = 'no-show')::int AS c
            FROM settled GROUP BY session_id),

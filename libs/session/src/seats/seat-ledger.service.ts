@@ -28,9 +28,11 @@ export class SeatLedger {
     private readonly moves: SeatMoveRepository,
   ) {}
 
-  /** An online enrolment on a licence seat: one statement (no event: online enrolments send none). */
-  takeOnlineSeat(claim: OnlineSeatClaim): Promise<OnlineSeatOutcome> {
-    return this.licences.takeOnlineSeat(claim);
+  /** An online enrolment on a licence seat: one statement, which also writes its `enrolment.started` (no mail). */
+  async takeOnlineSeat(claim: OnlineSeatClaim): Promise<OnlineSeatOutcome> {
+    const result = await this.licences.takeOnlineSeat(claim);
+    if (result.outcome === 'enrolled') this.work.eventsCommitted();
+    return result;
   }
 
   /** Seats of one licence for many learners in the caller's transaction (an import batch); see LicenceSeatRepository.takeOnlineSeats. */

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { QueueName, type EventConsumer, type EventHandlers } from '@schakel/jobs';
+import { ChainReportSummaryRepository } from '../chain-report-summary.repository';
+
+/**
+ * Keeps the chain report's summary (`chain_report_members`) in step with what it counts: every
+ * event that changes a person's memberships, open enrolments or certificates refreshes that
+ * person's rows from the source tables. A refresh recomputes rather than applies a change, so
+ * a repeated, late or reordered event is harmless. (Moving between open states, such as a
+ * promotion from the waitlist, changes nothing the report counts and is not handled.)
+ */
+@Injectable()
+export class ChainReportEventConsumer implements EventConsumer {
+  readonly name = 'chain-report';
+  readonly queue = QueueName.Certificates;
+  readonly handlers: EventHandlers;
+
+  constructor(private readonly summary: ChainReportSummaryRepository) {
+    const refresh = ({ userId }: { userId: string }) => this.summary.refreshPeople([userId]);
+    this.handlers = {
+      'member.invited': refresh,
+      'membership.changed': refresh,
+      'enrolment.started': refresh,
+      'enrolment.confirmed': refresh,
+      'enrolment.waitlisted': refresh,
+      'enrolment.cancelled': refresh,
+      'enrolment.settled': refresh,
+      'session.cancelled': refresh,
+      'course.completed': async ({ completionId }) => {
+        const userId = await this.summary.userOfCompletion(completionId);
+        if (userId) await this.summary.refreshPeople([userId]);
+      },
+      'certificate.issued': refresh,
+      'certificate.revoked': refresh,
+    };
+  }
+}
