@@ -4,7 +4,7 @@ import { enrol } from '../factories/enrolment.factory';
 import { addMember, createOrganisation } from '../factories/organisation.factory';
 import { createPerson, TEST_PASSWORD, type Person } from '../factories/person.factory';
 import { signIn } from './support/people';
-import { expectNoHorizontalScroll, TABLET, ZOOM_200 } from './support/reflow';
+import { expectNoHorizontalScroll, TABLET, ZOOM_200, ZOOM_400 } from './support/reflow';
 import { startBrowserStack, type BrowserStack } from './support/stack';
 import { buildWorld, type World } from './support/world';
 
@@ -12,9 +12,10 @@ const DAY = 86_400_000;
 
 /**
  * Issue 12, proof: on a 768 px wide tablet and at 200 % zoom (a 1280 px window zoomed: 640 CSS
- * pixels at two device pixels each) the main pages need no sideways scrolling.
+ * pixels at two device pixels each) the main pages need no sideways scrolling; nor at 400 %
+ * (320 px), which WCAG's reflow criterion asks.
  */
-describe('browser: no horizontal scrolling at 768 px and at 200 % zoom', () => {
+describe('browser: no horizontal scrolling at 768 px, at 200 % and at 400 % zoom', () => {
   let stack: BrowserStack;
   let world: World;
   let learner: Person;
@@ -66,4 +67,6 @@ describe('browser: no horizontal scrolling at 768 px and at 200 % zoom', () => {
   it('on a tablet, 768 px wide', () => noSidewaysScrolling('768 px', TABLET));
 
   it('at 200 % zoom', () => noSidewaysScrolling('200 % zoom', ZOOM_200));
+
+  it('at 400 % zoom too (320 px, WCAG reflow)', () => noSidewaysScrolling('400 % zoom', ZOOM_400));
 });

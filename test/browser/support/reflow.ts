@@ -11,6 +11,9 @@ export const TABLET: BrowserContextOptions = { viewport: { width: 768, height: 1
  */
 export const ZOOM_200: BrowserContextOptions = { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 };
 
+/** 400 % zoom the same way: 320 CSS pixels wide, WCAG 2.2's reflow criterion (1.4.10). */
+export const ZOOM_400: BrowserContextOptions = { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 };
+
 interface Overflow {
   viewport: number;
   page: number;
