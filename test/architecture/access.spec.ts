@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 const ALLOWED: Record<string, string> = {
   'libs/certification/src/certificate.repository.ts': 'prints the session trainer’s name on the certificate',
   'libs/certification/src/chain-report.repository.ts': 'counts the organisation’s members per chain role (the report)',
+  'libs/certification/src/chain-report-summary.repository.ts': 'the report’s stored rows: one per active membership and chain role',
   'libs/messaging/src/message-context.repository.ts': 'a membership request is mailed only while it is still pending (re-checked at send time)',
   'libs/enrolment/src/import/import.repository.ts': 'an import’s dry run tells which addresses of the whole file are members already, in one query',
   'libs/organisation/src/membership.repository.ts': 'the organisation’s own membership rows (last-admin count)',
