@@ -37,8 +37,8 @@ export class PageRenderer {
     this.handlebars.registerHelper('object', (options: Handlebars.HelperOptions) => ({ ...(options.hash as Record<string, unknown>) }));
     this.handlebars.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
     this.handlebars.registerHelper('either', (test: unknown, a: unknown, b: unknown) => (test ? a : b));
-    // {{text 'enrol.waitlisted' place=3}} or {{text key values}}: a word by its path, with {place} filled in (escaped by Handlebars).
-    this.handlebars.registerHelper('text', function (this: unknown, path: string, ...rest: unknown[]) {
+    // {{phrase 'enrol.waitlisted' place=3}} or {{phrase key values}}: a word by its path, with {place} filled in (escaped by Handlebars).
+    this.handlebars.registerHelper('phrase', function (this: unknown, path: string, ...rest: unknown[]) {
       const options = rest.pop() as Handlebars.HelperOptions;
       const root = options.data.root as { t: TextCatalogue; lang: Locale };
       const values = { ...((rest[0] as Record<string, unknown> | undefined) ?? {}), ...(options.hash as Record<string, unknown>) };

@@ -118,6 +118,9 @@ export class TrainerSessionController {
     @Page() page: PageContext, @CurrentUser() user: AuthUser, @Param('id') id: string, @Param('meetingId') meetingId: string,
     @Body() body: unknown, @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
+    // Her session or "niet gevonden", also for a sheet with nobody on it (never a false "saved").
+    const session = await this.query.session(user, uuid(id), page.lang);
+    if (!session.sheets.some((sheet) => sheet.id === meetingId)) throw WebError.notFound();
     const listed = formList(body, 'listed').filter(isUuid);
     const present = new Set(formList(body, 'present'));
     if (listed.length > 0) {
