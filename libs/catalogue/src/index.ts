@@ -9,3 +9,4 @@ export * from './entities/course-prerequisite.entity';
 export * from './entities/course.entity';
 export * from './entities/lesson.entity';
 export * from './entities/quiz.entity';
+export * from './prerequisites.sql';

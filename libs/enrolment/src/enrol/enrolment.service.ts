@@ -26,6 +26,12 @@ export class EnrolmentService {
   /** `bookTo`: the organisation the enrolment is booked to (bulk: the one the request names). */
   async enrol(actor: AuthUser, dto: CreateEnrolmentDto, bookTo?: string): Promise<EnrolmentResult> {
     const { learnerId, organisationId } = await this.resolveLearner(actor, dto.userId, dto.sessionId, bookTo);
+    // The hot path (a learner's own seat in a session): no licence to choose, so the seat
+    // statement checks the course too, with the same rules in the same order, in one round trip.
+    if (dto.sessionId && !organisationId) {
+      const seat = { actorId: actor.id, learnerId, organisationId, courseId: dto.courseId, sessionId: dto.sessionId, licenceId: dto.licenceId ?? null };
+      return this.sameRequestAgain(learnerId, dto, () => this.sessions.enrol(seat));
+    }
     const found = await this.enrolments.publishedCourseWithMissing(dto.courseId, learnerId);
     if (!found) throw EnrolmentError.courseNotFound();
     const { course, missing } = found;
@@ -41,15 +47,24 @@ export class EnrolmentService {
       actorId: actor.id, learnerId, organisationId, course, sessionId: dto.sessionId,
       licenceId, inCompanyOnly: course.access === 'by-organisation' && !licenceId,
     };
+    const sessionId = dto.sessionId;
+    return this.sameRequestAgain(learnerId, dto, () =>
+      sessionId ? this.sessions.enrol({ ...request, courseId: course.id, sessionId }) : this.online.enrol(request),
+    );
+  }
+
+  /**
+   * The partial unique index refused a second open enrolment in the course (or the licence
+   * had no seat left for someone who already holds one): the same request again gets the
+   * first one back, anything else is 409.
+   */
+  private async sameRequestAgain(learnerId: string, dto: CreateEnrolmentDto, enrol: () => Promise<EnrolmentResult>): Promise<EnrolmentResult> {
     try {
-      return dto.sessionId ? await this.sessions.enrol({ ...request, sessionId: dto.sessionId }) : await this.online.enrol(request);
+      return await enrol();
     } catch (error) {
-      // The partial unique index refused a second open enrolment in the course (or the
-      // licence had no seat left for someone who already holds one): the same request again
-      // gets the first one back, anything else is 409.
       const full = error instanceof DomainException && error.code === EnrolmentErrorCode.LicenceNoSeatsLeft;
       if (!full && !isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
-      const existing = await this.enrolments.findOpen(learnerId, course.id);
+      const existing = await this.enrolments.findOpen(learnerId, dto.courseId);
       if (!existing) throw error;
       return sameRequestOrConflict(existing, dto.sessionId ?? null);
     }

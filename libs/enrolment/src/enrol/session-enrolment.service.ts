@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { SeatLedger, type SeatClaim, type TakenSeat } from '@schakel/session';
 import { EnrolmentError, licenceRefused } from '../enrolment.exception';
 import { Enrolment } from '../entities/enrolment.entity';
-import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
+import type { EnrolmentResult, SessionSeatRequest } from './enrolment.types';
 
 /**
- * Enrolment in a session. The seat ledger's one statement holds the session row's lock
- * while it decides confirmed-or-waitlisted, moves the counts and writes the outbox row, so
+ * Enrolment in a session. The seat ledger's one statement checks the course (published, not
+ * online, prerequisites met), then holds the session row's lock while it decides confirmed-or-waitlisted, moves the counts and writes the outbox row, so
  * seats are handed out one at a time whatever the concurrency; the CHECK
  * confirmed_count <= capacity and the partial unique index (one open enrolment per person
  * and course) back it up. A second open enrolment throws the unique violation;
@@ -16,20 +16,25 @@ import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 export class SessionEnrolmentService {
   constructor(private readonly seats: SeatLedger) {}
 
-  async enrol(request: EnrolmentRequest & { sessionId: string }): Promise<EnrolmentResult> {
+  async enrol(request: SessionSeatRequest): Promise<EnrolmentResult> {
     const claim: SeatClaim = {
       sessionId: request.sessionId,
       userId: request.learnerId,
-      courseId: request.course.id,
+      courseId: request.courseId,
       organisationId: request.organisationId,
       enrolledById: request.actorId,
       licenceId: request.licenceId,
-      inCompanyOnly: request.inCompanyOnly,
     };
     const result = await this.seats.takeSeat(claim);
     switch (result.outcome) {
       case 'enrolled':
         return { enrolment: toEnrolment(claim, result.seat), created: true };
+      case 'course-missing':
+        throw EnrolmentError.courseNotFound();
+      case 'prerequisite-missing':
+        throw EnrolmentError.prerequisiteMissing(result.missing);
+      case 'online-course':
+        throw EnrolmentError.noSessionsForOnline();
       case 'cancelled':
         throw EnrolmentError.sessionCancelled();
       case 'started':
