@@ -2,6 +2,8 @@
 // platform (nothing changed since the last build; migrations and demo data already in
 // place), against baselines measured in the same run: a bare `node -e 0` and the API
 // process alone (`node dist/apps/api/src/main.js` to a healthy /health). Goal: ≤ 10 s.
+// Run it through `npm run bench` (which builds first): on a stale build `npm start` would
+// build too, and the first start would time the build.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, percentile, prepareEnvironment, report, root } from './lib.mjs';
