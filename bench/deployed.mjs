@@ -6,6 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { freePort, startProcess } from './lib.mjs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+const WORKER_NICENESS = 10; // scripts/start.mjs
 
 /** A real SMTP server that counts what arrives whole (the worker's mails). */
 export async function startMailSink() {
@@ -72,7 +73,8 @@ export async function startDeployed(env, { apiOnly = false } = {}) {
   const port = await freePort();
   const appEnv = { ...env, PORT: String(port), SMTP_URL: sink.url };
   const api = await startProcess('dist/apps/api/src/main.js', appEnv, { healthPort: port });
-  const worker = apiOnly ? null : await startProcess('dist/apps/worker/src/main.js', appEnv);
+  // As `npm start` runs it: the worker at a lower CPU priority than the API.
+  const worker = apiOnly ? null : await startProcess('dist/apps/worker/src/main.js', appEnv, { niceness: WORKER_NICENESS });
   const sample = () => ({
     api: ticksOf(api.pid),
     worker: worker ? ticksOf(worker.pid) : 0,

@@ -53,9 +53,14 @@ export async function prepareEnvironment(name) {
   return { env, cleanup: async () => { for (const stop of stops.reverse()) await stop().catch(() => {}); } };
 }
 
-/** Starts a built app (dist/...) as its own process and waits until /health answers (for the API). */
-export async function startProcess(script, env, { healthPort } = {}) {
-  const child = spawn(process.execPath, [join(root, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * Starts a built app (dist/...) as its own process and waits until /health answers (for the
+ * API). `niceness`: a lower CPU priority, as `npm start` gives the worker (scripts/start.mjs).
+ */
+export async function startProcess(script, env, { healthPort, niceness = 0 } = {}) {
+  const args = [join(root, script)];
+  const [file, argv] = niceness ? ['nice', ['-n', String(niceness), process.execPath, ...args]] : [process.execPath, args];
+  const child = spawn(file, argv, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (healthPort) {
     const deadline = Date.now() + 30_000;
     for (;;) {

@@ -13,7 +13,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   database: ['config'],
   jobs: ['config', 'common'],
   web: ['config', 'common'],
-  identity: ['config', 'common', 'jobs', 'web'],
+  // The guard's principal load (every request) runs as a prepared statement (database's preparedQuery).
+  identity: ['config', 'common', 'database', 'jobs', 'web'],
   audit: ['config', 'common', 'identity'],
   access: ['config', 'common', 'identity'],
   organisation: ['config', 'common', 'jobs', 'web', 'identity', 'access', 'audit'],

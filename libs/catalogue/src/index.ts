@@ -14,3 +14,4 @@ export * from './learning-path.service';
 export * from './lesson.service';
 export * from './quiz.service';
 export * from './lesson.repository';
+export * from './prerequisites.sql';

@@ -38,12 +38,10 @@ export class CertificateIssueService {
     const key = certificatePdfKey(certificate.id);
     await this.storage.put(key, rendered.pdf);
 
-    const won = await this.work.run(async ({ manager, publish }) => {
-      if (!(await this.certificates.markIssued(manager, certificate.id, key, rendered.sha256))) return false;
-      await publish('certificate.issued', { certificateId: certificate.id, userId: certificate.userId });
-      return true;
-    });
-    return won ? 'issued' : 'lost-race';
+    // Marked issued and `certificate.issued` written in one statement; the relay is nudged after it.
+    if (!(await this.certificates.markIssued(certificate.id, key, rendered.sha256))) return 'lost-race';
+    this.work.eventsCommitted();
+    return 'issued';
   }
 
   /** Claims the row; returns it with the courses it looked up, which the rendering reuses. */
@@ -68,7 +66,7 @@ export class CertificateIssueService {
     });
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.certificates.claim({
+        const claimed = await this.certificates.claim({
           completionId: completion.completionId,
           userId: completion.userId,
           courseId: certified.id,
@@ -76,6 +74,7 @@ export class CertificateIssueService {
           ...validity,
           locale: completion.locale,
         });
+        if (claimed) return { certificate: claimed, courses };
         break;
       } catch (error) {
         // 140 random bits make a clash practically impossible; if it happens, draw again.
@@ -83,6 +82,7 @@ export class CertificateIssueService {
         this.logger.warn(`certificate code clash for completion ${completion.completionId}, drawing a new code`);
       }
     }
+    // Another job claimed it first: its row is the one to print.
     const certificate = await this.certificates.findByCompletion(completion.completionId);
     if (!certificate) throw new Error(`certificate for completion ${completion.completionId} vanished after its claim`);
     return { certificate, courses };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ChainRole, Locale, Page } from '@schakel/common';
+import type { EventName } from '@schakel/jobs';
 import { Certificate } from './entities/certificate.entity';
 
 /** A completion with what the certificate prints about it. */
@@ -119,30 +120,45 @@ export class CertificateRepository {
 
   /**
    * The claim: the first job for a completion inserts its certificate, any later or
-   * concurrent one finds it (unique per completion). Returns true when this call inserted.
+   * concurrent one finds it (unique per completion). Returns the inserted row as stored
+   * (so the rendering prints what a retry would read back), or null when another claimed it.
    */
-  async claim(row: NewCertificate): Promise<boolean> {
-    const inserted: unknown[] = await this.dataSource.query(
+  async claim(row: NewCertificate): Promise<Certificate | null> {
+    const inserted: Array<Partial<Certificate>> = await this.dataSource.query(
       `INSERT INTO certificates (completion_id, user_id, course_id, code, state, valid_from, expires_at, renews_certificate_id, locale)
        VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)
        ON CONFLICT ON CONSTRAINT uq_certificates_completion DO NOTHING
-       RETURNING id`,
+       RETURNING id, completion_id AS "completionId", user_id AS "userId", course_id AS "courseId", code, state,
+                 valid_from AS "validFrom", expires_at AS "expiresAt", issued_at AS "issuedAt",
+                 renews_certificate_id AS "renewsCertificateId", revoked_at AS "revokedAt", revoked_reason AS "revokedReason",
+                 pdf_key AS "pdfKey", pdf_sha256 AS "pdfSha256", locale, created_at AS "createdAt", updated_at AS "updatedAt"`,
       [row.completionId, row.userId, row.courseId, row.code, row.validFrom, row.expiresAt, row.renewsCertificateId, row.locale],
     );
-    return inserted.length > 0;
+    return inserted[0] ? Object.assign(new Certificate(), inserted[0]) : null;
   }
 
   findByCompletion(completionId: string): Promise<Certificate | null> {
     return this.certificates.findOneBy({ completionId });
   }
 
-  /** Only a pending certificate becomes issued: of two concurrent finishers, one wins. */
-  async markIssued(manager: EntityManager, id: string, pdfKey: string, pdfSha256: string): Promise<boolean> {
-    const [rows] = (await manager.query(
-      `UPDATE certificates SET state = 'issued', issued_at = now(), pdf_key = $2, pdf_sha256 = $3, updated_at = now()
-        WHERE id = $1 AND state = 'pending' RETURNING id`,
-      [id, pdfKey, pdfSha256],
-    )) as [unknown[], number];
+  /**
+   * Only a pending certificate becomes issued (of two concurrent finishers, one wins), and
+   * the winner's `certificate.issued` outbox row is written by the same statement: one round
+   * trip instead of a transaction of four. The caller nudges the relay (UnitOfWork.eventsCommitted).
+   */
+  async markIssued(id: string, pdfKey: string, pdfSha256: string): Promise<boolean> {
+    const topic: EventName = 'certificate.issued';
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH issued AS (
+         UPDATE certificates SET state = 'issued', issued_at = now(), pdf_key = $2, pdf_sha256 = $3, updated_at = now()
+          WHERE id = $1 AND state = 'pending' RETURNING id, user_id
+       ), told AS (
+         INSERT INTO outbox_events (topic, payload)
+         SELECT $4, jsonb_build_object('certificateId', issued.id, 'userId', issued.user_id) FROM issued
+       )
+       SELECT id FROM issued`,
+      [id, pdfKey, pdfSha256, topic],
+    );
     return rows.length > 0;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Course, type CourseFormat } from '@schakel/catalogue';
+import { Course, missingPrerequisiteTitles, type CourseFormat } from '@schakel/catalogue';
 import { Enrolment, OPEN_ENROLMENT_STATUSES } from './entities/enrolment.entity';
 
 @Injectable()
@@ -20,9 +20,16 @@ export class EnrolmentRepository {
     return (manager?.getRepository(Enrolment) ?? this.enrolments).findOneBy({ userId, courseId, status: In(OPEN_ENROLMENT_STATUSES) });
   }
 
-  insert(enrolment: Partial<Enrolment>, manager?: EntityManager): Promise<Enrolment> {
+  /**
+   * One INSERT … RETURNING (the generated id, timestamps and defaults are merged into the
+   * entity): save() would wrap the single statement in a transaction of its own, three round trips.
+   * In the caller's transaction when it passes its manager.
+   */
+  async insert(enrolment: Partial<Enrolment>, manager?: EntityManager): Promise<Enrolment> {
     const repository = manager?.getRepository(Enrolment) ?? this.enrolments;
-    return repository.save(repository.create(enrolment));
+    const row = repository.create(enrolment);
+    await repository.insert(row);
+    return row;
   }
 
   /**
@@ -58,14 +65,7 @@ export class EnrolmentRepository {
               c.certificate_validity_months AS "certificateValidityMonths", c.pass_mark AS "passMark",
               c.duration_hours::float8 AS "durationHours", c.renews_course_id AS "renewsCourseId",
               c.created_by_id AS "createdById", c.access, c.seat_price_cents AS "seatPriceCents", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-              ARRAY(SELECT pc.title
-                      FROM course_prerequisites p JOIN courses pc ON pc.id = p.prerequisite_id
-                     WHERE p.course_id = c.id
-                       AND NOT EXISTS (SELECT 1 FROM completions x WHERE x.user_id = $2 AND x.course_id = p.prerequisite_id)
-                       AND NOT EXISTS (SELECT 1 FROM certificates x
-                                        WHERE x.user_id = $2 AND x.course_id = p.prerequisite_id AND x.state = 'issued'
-                                          AND x.revoked_at IS NULL AND (x.expires_at IS NULL OR x.expires_at > now()))
-                     ORDER BY pc.title) AS missing
+              ${missingPrerequisiteTitles('c.id', '$2')} AS missing
          FROM courses c
         WHERE c.id = $1 AND c.status = 'published'`,
       [courseId, userId],

@@ -70,13 +70,17 @@ export class DeliveryRepository {
    * Takes a delivery for one attempt: pending or failed rows, or a claim whose lease ran
    * out (its worker died). Per recipient the claims take turns (an advisory lock), so the
    * daily limit counts every other live claim and sent message: `limited` kinds beyond
-   * it are held, never sent.
+   * it are held, never sent. `limited(kind)` says whether the row's kind counts against it.
    */
-  async claim(id: string, leaseSeconds: number, limit: { limited: boolean; perDay: number }): Promise<ClaimResult> {
+  async claim(id: string, leaseSeconds: number, limit: { limited: (kind: string) => boolean; perDay: number }): Promise<ClaimResult> {
     return this.dataSource.transaction(async (manager) => {
-      const [owner] = await manager.query(`SELECT user_id FROM message_deliveries WHERE id = $1`, [id]);
+      // The row's recipient and kind, and her lock in the same round trip: the statements
+      // after it take their snapshots once the lock is held, so they see every earlier claim.
+      const [owner]: Array<{ kind: string }> = await manager.query(
+        `SELECT kind, pg_advisory_xact_lock(hashtext('message-recipient:' || user_id)) FROM message_deliveries WHERE id = $1`,
+        [id],
+      );
       if (!owner) return { outcome: 'not-ours', state: 'missing' } as const;
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('message-recipient:' || $1))`, [owner.user_id]);
       // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
       const [claimed]: [ClaimRow[], number] = await manager.query(
         `UPDATE message_deliveries
@@ -93,7 +97,7 @@ export class DeliveryRepository {
         return { outcome: 'not-ours', state: (row?.state ?? 'missing') as DeliveryState } as const;
       }
       const delivery = toClaimed(claimed[0]);
-      if (!limit.limited) return { outcome: 'claimed', delivery } as const;
+      if (!limit.limited(owner.kind)) return { outcome: 'claimed', delivery } as const;
       const [{ n }] = await manager.query(
         `SELECT count(*)::int AS n FROM message_deliveries
           WHERE user_id = $1 AND id <> $2 AND updated_at > now() - interval '1 day'
@@ -124,11 +128,6 @@ export class DeliveryRepository {
       `UPDATE message_deliveries SET state = $3, note = $4, updated_at = now() WHERE id = $1 AND claim_token = $2`,
       [delivery.id, delivery.claimToken, state, note.slice(0, 500)],
     );
-  }
-
-  async kindOf(id: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT kind FROM message_deliveries WHERE id = $1`, [id]);
-    return row?.kind ?? null;
   }
 
   /** Inserts the messages that are due at `now` (reminders, nudges, expiry notices). */

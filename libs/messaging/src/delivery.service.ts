@@ -30,8 +30,7 @@ export class DeliveryService {
 
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
     const { claimLeaseSeconds, dailyLimit } = this.config.messaging;
-    const kind = await this.deliveries.kindOf(deliveryId);
-    const limited = kind !== null && isMessageKind(kind) && MESSAGES[kind].dailyLimited;
+    const limited = (kind: string) => isMessageKind(kind) && MESSAGES[kind].dailyLimited;
     const claim = await this.deliveries.claim(deliveryId, claimLeaseSeconds, { limited, perDay: dailyLimit });
     if (claim.outcome === 'not-ours') return 'not-ours';
     const { delivery } = claim;

@@ -15,6 +15,9 @@ const childPid = (parent: number, script: string): number => {
   return line ? Number(line.trim().split(/\s+/)[0]) : 0;
 };
 
+/** The process's nice value (higher: lower CPU priority). */
+const niceness = (pid: number): number => Number(execFileSync('ps', ['-o', 'ni=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -62,14 +65,19 @@ describe('npm start with no configuration (the embedded default)', () => {
       });
       expect(login.status).toBe(200);
 
-      // The worker dies (killed, out of memory): the launcher starts it again; the API never stops.
+      // Background work gives way to requests: the worker runs at a lower CPU priority than the API.
       const workerPid = childPid(child!.pid!, 'apps/worker/src/main.js');
       expect(workerPid).toBeGreaterThan(0);
+      const workerNiceness = niceness(workerPid);
+      expect(workerNiceness).toBeGreaterThan(niceness(childPid(child!.pid!, 'apps/api/src/main.js')));
+
+      // The worker dies (killed, out of memory): the launcher starts it again; the API never stops.
       process.kill(workerPid, 'SIGKILL');
       await waitFor(async () => output, (text) => /worker restarted \(pid \d+\)/.test(text), { timeoutMs: 20_000, what: 'the worker to be restarted' });
       expect(output).toContain('worker stopped unexpectedly (SIGKILL); starting it again in 1 s');
       const restarted = Number(/worker restarted \(pid (\d+)\)/.exec(output)![1]);
       expect(alive(restarted)).toBe(true);
+      expect(niceness(restarted)).toBe(workerNiceness);
       expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
       expect(child!.exitCode).toBeNull();
 

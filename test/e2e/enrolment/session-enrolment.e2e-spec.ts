@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
 import { startApi, TestApi } from '../../support/app';
-import { insertCourse } from '../../factories/course.factory';
+import { completeCourse } from '../../factories/completion.factory';
+import { insertCourse, insertOnlineCourse } from '../../factories/course.factory';
 import { requestEnrolment } from '../../factories/enrolment.factory';
 import { createTrainer } from '../../factories/organisation.factory';
 import { outboxRows } from '../../factories/outbox-event.factory';
 import { createLearners, createPerson, Person } from '../../factories/person.factory';
-import { scheduleSession, sessionState } from '../../factories/session.factory';
+import { insertSessionIn, scheduleSession, sessionState } from '../../factories/session.factory';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -37,6 +38,46 @@ describe('enrolment in a session: the rules', () => {
       const unknown = await requestEnrolment(api, learner, course.id, '6f1c2a8e-2d7b-4a58-9a53-0c9c8b1d2e3f');
       expect(unknown.status).toBe(404);
       expect(await api.app.get(DataSource).query(`SELECT 1 FROM enrolments WHERE user_id = $1`, [learner.user.id])).toHaveLength(0);
+    });
+
+    it("checks the course before the seat, in the seat statement: not published, a prerequisite missing, online, or by organisation only", async () => {
+      const db = api.app.get(DataSource);
+      const [learner] = await createLearners(api.app, 1);
+      const unknownSession = '6f1c2a8e-2d7b-4a58-9a53-0c9c8b1d2e3f';
+      const refused = async (courseId: string, sessionId: string, status: number, code: string) => {
+        const response = await requestEnrolment(api, learner, courseId, sessionId);
+        expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
+        return response;
+      };
+
+      // The course's refusals come first, also for a session that does not exist.
+      const draft = await insertCourse(api.app, { author: trainer, status: 'draft' });
+      const draftSession = await insertSessionIn(api.app, draft.id, 48);
+      await refused(draft.id, draftSession.id, 404, 'enrolment.course-not-found');
+      await refused(draft.id, unknownSession, 404, 'enrolment.course-not-found');
+
+      const first = await insertOnlineCourse(api.app, { author: trainer });
+      const next = await insertCourse(api.app, { author: trainer });
+      await db.query(`INSERT INTO course_prerequisites (course_id, prerequisite_id) VALUES ($1, $2)`, [next.id, first.id]);
+      const nextSession = await insertSessionIn(api.app, next.id, 48);
+      const missing = await refused(next.id, nextSession.id, 422, 'enrolment.prerequisite-missing');
+      expect(missing.body.message).toContain(first.title);
+      await refused(next.id, unknownSession, 422, 'enrolment.prerequisite-missing');
+
+      const online = await insertOnlineCourse(api.app, { author: trainer });
+      await refused(online.id, (await insertSessionIn(api.app, online.id, 48)).id, 400, 'enrolment.online-has-no-sessions');
+
+      const byOrganisation = await insertCourse(api.app, { author: trainer, access: 'by-organisation' });
+      const openSession = await insertSessionIn(api.app, byOrganisation.id, 48);
+      await refused(byOrganisation.id, openSession.id, 403, 'enrolment.seat-required');
+
+      // Nothing was written by a refusal; with the prerequisite met the seat is taken.
+      expect(await db.query(`SELECT 1 FROM enrolments WHERE user_id = $1`, [learner.user.id])).toHaveLength(0);
+      for (const id of [draftSession.id, nextSession.id, openSession.id]) expect((await sessionState(api.app, id)).session.confirmed_count).toBe(0);
+      await completeCourse(api.app, learner.user.id, first.id);
+      const accepted = await requestEnrolment(api, learner, next.id, nextSession.id);
+      expect({ status: accepted.status, state: accepted.body.status }).toEqual({ status: 201, state: 'confirmed' });
+      expect((await sessionState(api.app, nextSession.id)).session.confirmed_count).toBe(1);
     });
 
     it('one learner sending 50 parallel enrolments gets one row, and the same enrolment back', async () => {

@@ -27,6 +27,17 @@ export class EnrolmentService {
   /** `bookTo`: the organisation the enrolment is booked to (bulk: the one the request names). */
   async enrol(actor: AuthUser, dto: CreateEnrolmentDto, bookTo?: string): Promise<EnrolmentResult> {
     const { learnerId, organisationId } = await this.resolveLearner(actor, dto.userId, dto.sessionId, bookTo);
+    // The hot path (a learner's own seat in a session): no licence to choose, so the seat
+    // statement checks the course too, with the same rules in the same order, in one round trip.
+    // When she already has an open enrolment in the course, the full path below answers it.
+    if (dto.sessionId && !organisationId) {
+      const seat = { actorId: actor.id, learnerId, organisationId, courseId: dto.courseId, sessionId: dto.sessionId, licenceId: dto.licenceId ?? null };
+      try {
+        return await this.sessions.enrol(seat);
+      } catch (error) {
+        if (!isOpenEnrolmentClash(error)) throw error;
+      }
+    }
     const found = await this.enrolments.publishedCourseWithMissing(dto.courseId, learnerId);
     if (!found) throw EnrolmentError.courseNotFound();
     const { course, missing } = found;
@@ -47,12 +58,9 @@ export class EnrolmentService {
     const online = dto.sessionId && course.format === 'blended' ? await this.enrolments.findOpen(learnerId, course.id) : null;
     if (online) return this.answerOpenEnrolment(online, request);
     try {
-      return dto.sessionId ? await this.sessions.enrol({ ...request, sessionId: dto.sessionId }) : await this.online.enrol(request);
+      return dto.sessionId ? await this.sessions.enrol({ ...request, courseId: course.id, sessionId: dto.sessionId }) : await this.online.enrol(request);
     } catch (error) {
-      // The partial unique index refused a second open enrolment in the course (or the
-      // licence had no seat left for someone who already holds one): answer the one she has.
-      const full = error instanceof DomainException && error.code === EnrolmentErrorCode.LicenceNoSeatsLeft;
-      if (!full && !isUniqueViolation(error, 'uq_enrolments_open_per_course')) throw error;
+      if (!isOpenEnrolmentClash(error)) throw error;
       const existing = await this.enrolments.findOpen(learnerId, course.id);
       if (!existing) throw error;
       return this.answerOpenEnrolment(existing, request);
@@ -67,10 +75,11 @@ export class EnrolmentService {
   private async answerOpenEnrolment(existing: Enrolment, request: EnrolmentRequest, retried = false): Promise<EnrolmentResult> {
     const answer = answerToOpenEnrolment(existing, request.sessionId ?? null, request.course.format);
     if (answer.kind === 'same') return answer.result;
-    const moved = await this.sessions.moveIntoSession(answer.enrolment, { ...request, sessionId: request.sessionId as string });
+    const sessionId = request.sessionId as string;
+    const moved = await this.sessions.moveIntoSession(answer.enrolment, { ...request, sessionId });
     if (moved) return moved;
     const now = await this.enrolments.findOpen(request.learnerId, request.course.id);
-    if (!now) return this.sessions.enrol({ ...request, sessionId: request.sessionId as string });
+    if (!now) return this.sessions.enrol({ ...request, courseId: request.course.id, sessionId });
     if (retried) throw EnrolmentError.alreadyEnrolled();
     return this.answerOpenEnrolment(now, request, true);
   }
@@ -96,4 +105,12 @@ export class EnrolmentService {
     if (actor.isPlatformAdmin) return { learnerId: userId, organisationId: null };
     throw EnrolmentError.learnerNotFound();
   }
+}
+
+/**
+ * The partial unique index refused a second open enrolment in the course (or the licence had
+ * no seat left for someone who already holds one): she has an open enrolment already.
+ */
+function isOpenEnrolmentClash(error: unknown): boolean {
+  return (error instanceof DomainException && error.code === EnrolmentErrorCode.LicenceNoSeatsLeft) || isUniqueViolation(error, 'uq_enrolments_open_per_course');
 }

@@ -15,6 +15,16 @@ export interface EnrolmentRequest {
   inCompanyOnly: boolean;
 }
 
+/** A seat in a session: the seat statement checks the course itself (so no Course is needed). */
+export interface SessionSeatRequest {
+  actorId: string;
+  learnerId: string;
+  organisationId: string | null;
+  courseId: string;
+  sessionId: string;
+  licenceId: string | null;
+}
+
 export interface EnrolmentResult {
   enrolment: Enrolment;
   /** false when an identical earlier enrolment was returned, or an existing one moved. */

@@ -3,11 +3,11 @@ import type { DomainException } from '@schakel/common';
 import { SeatLedger, type SeatClaim, type SeatRefusal, type TakenSeat } from '@schakel/session';
 import { EnrolmentError, licenceRefused } from '../enrolment.exception';
 import { Enrolment } from '../entities/enrolment.entity';
-import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
+import type { EnrolmentRequest, EnrolmentResult, SessionSeatRequest } from './enrolment.types';
 
 /**
- * Enrolment in a session. The seat ledger's one statement holds the session row's lock
- * while it decides confirmed-or-waitlisted, moves the counts and writes the outbox row, so
+ * Enrolment in a session. The seat ledger's one statement checks the course (published, not
+ * online, prerequisites met), then holds the session row's lock while it decides confirmed-or-waitlisted, moves the counts and writes the outbox row, so
  * seats are handed out one at a time whatever the concurrency; the CHECK
  * confirmed_count <= capacity and the partial unique index (one open enrolment per person
  * and course) back it up. A second open enrolment throws the unique violation;
@@ -18,18 +18,18 @@ import type { EnrolmentRequest, EnrolmentResult } from './enrolment.types';
 export class SessionEnrolmentService {
   constructor(private readonly seats: SeatLedger) {}
 
-  async enrol(request: EnrolmentRequest & { sessionId: string }): Promise<EnrolmentResult> {
+  async enrol(request: SessionSeatRequest): Promise<EnrolmentResult> {
     const claim: SeatClaim = {
       sessionId: request.sessionId,
       userId: request.learnerId,
-      courseId: request.course.id,
+      courseId: request.courseId,
       organisationId: request.organisationId,
       enrolledById: request.actorId,
       licenceId: request.licenceId,
-      inCompanyOnly: request.inCompanyOnly,
     };
     const result = await this.seats.takeSeat(claim);
     if (result.outcome === 'enrolled') return { enrolment: toEnrolment(claim, result.seat), created: true };
+    if (result.outcome === 'prerequisite-missing') throw EnrolmentError.prerequisiteMissing(result.missing);
     throw refusal(result.outcome);
   }
 
@@ -65,6 +65,10 @@ export class SessionEnrolmentService {
 /** Why the seat ledger gave no seat, as the enrolment error the API answers. */
 function refusal(outcome: SeatRefusal): DomainException {
   switch (outcome) {
+    case 'course-missing':
+      return EnrolmentError.courseNotFound();
+    case 'online-course':
+      return EnrolmentError.noSessionsForOnline();
     case 'cancelled':
       return EnrolmentError.sessionCancelled();
     case 'started':

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { missingPrerequisiteTitles } from '@schakel/catalogue';
 import { preparedQuery } from '@schakel/database';
 import { LICENCE_OF_MEMBER, USE_LICENCE_SEAT } from './licence-seat.sql';
 import type { SeatCounts } from './seat.rules';
@@ -18,10 +19,11 @@ export interface SeatClaim {
   /** The organisation that enrolled this person (an org admin, a licence), if any. */
   organisationId: string | null;
   enrolledById: string;
-  /** A seat of this licence is used in the same statement (null: no licence). */
+  /**
+   * A seat of this licence is used in the same statement (null: no licence). A
+   * by-organisation course without one seats the person only in an in-company session.
+   */
   licenceId: string | null;
-  /** A by-organisation course without a licence: only an in-company session may seat the person. */
-  inCompanyOnly: boolean;
 }
 
 /** The enrolment row the seat statement wrote. */
@@ -36,11 +38,17 @@ export interface TakenSeat {
 }
 
 export type LicenceRefusal = 'licence-missing' | 'licence-expired' | 'no-seats-left';
-export type SeatRefusal = 'missing' | 'cancelled' | 'started' | 'deadline-passed' | 'seat-required' | LicenceRefusal;
-export type SeatOutcome = { outcome: 'enrolled'; seat: TakenSeat } | { outcome: SeatRefusal };
+/** The course's own refusals, decided first: not published (or none), an online course, a prerequisite not met. */
+export type CourseRefusal = 'course-missing' | 'online-course';
+export type SeatRefusal = CourseRefusal | 'missing' | 'cancelled' | 'started' | 'deadline-passed' | 'seat-required' | LicenceRefusal;
+export type SeatOutcome =
+  | { outcome: 'enrolled'; seat: TakenSeat }
+  | { outcome: 'prerequisite-missing'; missing: string[] }
+  | { outcome: SeatRefusal };
 
 interface SeatRow {
   seat: string;
+  missing: string[];
   id: string | null;
   waitlist_position: number | null;
   created_at: Date;
@@ -65,8 +73,10 @@ export class SeatLedgerRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The whole seat decision as ONE statement, run on its own (autocommit): lock the session
-   * row, check it is this course's and visible to the learner (an in-company session is
+   * The whole seat decision as ONE statement, run on its own (autocommit): check the course
+   * (published, not online, every prerequisite met: the same rules and order as
+   * EnrolmentService's course check, so a learner's own enrolment needs no other round trip),
+   * lock the session row, check it is this course's and visible to the learner (an in-company session is
    * "missing" to non-members), check it is open, take a seat if one is free and nobody waits (else the end of
    * the line), move the counters and write the notification's outbox row. The lock is held
    * only while PostgreSQL executes and commits this statement, never across round trips
@@ -92,18 +102,24 @@ export class SeatLedgerRepository {
     const rows = await preparedQuery<SeatRow>(
       this.dataSource,
       'seat-ledger-take-seat',
-      `WITH s AS (
+      `WITH c AS (
+         SELECT format, access, ${missingPrerequisiteTitles('$2', '$1')} AS missing
+           FROM courses WHERE id = $2 AND status = 'published'
+       ), s AS (
          SELECT id, course_id, visibility, organisation_id, status, capacity, confirmed_count, waitlist_count, starts_at, enrolment_deadline
            FROM sessions WHERE id = $3 FOR UPDATE
        ), lic AS (${LICENCE_OF_MEMBER})
        , d AS (
-         SELECT s.id,
-                CASE WHEN s.course_id <> $2
+         SELECT s.id, c.missing,
+                CASE WHEN c.format IS NULL THEN 'course-missing'
+                     WHEN cardinality(c.missing) > 0 THEN 'prerequisite-missing'
+                     WHEN c.format = 'online' THEN 'online-course'
+                     WHEN s.id IS NULL OR s.course_id <> $2
                        OR (s.visibility = 'in-company' AND NOT EXISTS (
                              SELECT 1 FROM memberships m WHERE m.organisation_id = s.organisation_id AND m.user_id = $1 AND m.status = 'active'))
                      THEN 'missing'
                      WHEN $6::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM lic) THEN 'licence-missing'
-                     WHEN $7::boolean AND s.visibility <> 'in-company' THEN 'seat-required'
+                     WHEN c.access = 'by-organisation' AND $6::uuid IS NULL AND s.visibility <> 'in-company' THEN 'seat-required'
                      WHEN s.status <> 'scheduled' THEN 'cancelled'
                      WHEN s.starts_at <= now() THEN 'started'
                      WHEN s.enrolment_deadline IS NOT NULL AND s.enrolment_deadline < now() THEN 'deadline-passed'
@@ -111,11 +127,12 @@ export class SeatLedgerRepository {
                      WHEN s.confirmed_count < s.capacity AND s.waitlist_count = 0 THEN 'confirmed'
                      ELSE 'waitlisted' END AS seat,
                 s.waitlist_count
-           FROM s
+           -- one row whatever is missing, so the course's refusals come first, as they would on their own
+           FROM (SELECT 1) one LEFT JOIN c ON true LEFT JOIN s ON true
        ), used AS (${USE_LICENCE_SEAT} AND EXISTS (SELECT 1 FROM d WHERE d.seat IN ('confirmed', 'waitlisted'))
          RETURNING l.id, l.organisation_id
        ), e AS (
-         SELECT d.id, d.waitlist_count,
+         SELECT d.id, d.waitlist_count, d.missing,
                 CASE WHEN $6::uuid IS NOT NULL AND d.seat IN ('confirmed', 'waitlisted') AND NOT EXISTS (SELECT 1 FROM used)
                      THEN 'no-seats-left' ELSE d.seat END AS seat
            FROM d
@@ -137,13 +154,14 @@ export class SeatLedgerRepository {
          SELECT 'enrolment.' || i.status, jsonb_build_object('userId', $1::uuid, 'enrolmentId', i.id, 'sessionId', $3::uuid)
            FROM inserted i
        )
-       SELECT e.seat, i.id, i.waitlist_position, i.created_at, i.updated_at, i.last_activity_at, i.confirmed_at
+       SELECT e.seat, e.missing, i.id, i.waitlist_position, i.created_at, i.updated_at, i.last_activity_at, i.confirmed_at
          FROM e LEFT JOIN inserted i ON true`,
-      [claim.userId, claim.courseId, claim.sessionId, claim.organisationId, claim.enrolledById, claim.licenceId, claim.inCompanyOnly],
+      [claim.userId, claim.courseId, claim.sessionId, claim.organisationId, claim.enrolledById, claim.licenceId],
     );
     const row = rows[0];
     if (!row) return { outcome: 'missing' };
-    // A row without an enrolment id carries the reason: missing, cancelled, started, deadline-passed or a licence's.
+    if (row.seat === 'prerequisite-missing') return { outcome: 'prerequisite-missing', missing: row.missing };
+    // A row without an enrolment id carries the reason: the course's, missing, cancelled, started, deadline-passed or a licence's.
     if (!row.id) return { outcome: row.seat as SeatRefusal };
     return {
       outcome: 'enrolled',
