@@ -41,7 +41,7 @@ describe('browser: a new volunteer', () => {
 
     await page.goto(await stack.mailLink(email, /^\/verify-email\?token=/));
     await page.getByRole('button', { name: 'Ja, dit is mijn adres' }).click();
-    expect(await textOf(page.getByRole('main'))).toContain('Uw e-mailadres is bevestigd');
+    expect(await textOf(page.getByRole('main'))).toContain('Je e-mailadres is bevestigd');
 
     await signIn(page, email, password);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trainingen', exact: true }).click();
@@ -72,11 +72,11 @@ describe('browser: a new volunteer', () => {
     const confirmation = stack.sink.to(email).find((m) => /ingeschreven/.test(m.subject ?? ''));
     expect(confirmation?.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
     await page.goto(cancelLink);
-    expect(await textOf(page.getByRole('main'))).toContain('U meldt zich af voor Het eerste gesprek');
+    expect(await textOf(page.getByRole('main'))).toContain('Je meldt je af voor Het eerste gesprek');
     expect((await enrolmentsOf(email))[0].status).toBe('confirmed');
     await page.getByRole('button', { name: 'Ja, meld mij af' }).click();
     await page.waitForLoadState('load');
-    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('U bent afgemeld');
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Je bent afgemeld');
     expect((await enrolmentsOf(email))[0].status).toBe('cancelled');
 
     // The seat is free again on the course page.

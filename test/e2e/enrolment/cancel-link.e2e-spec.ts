@@ -28,14 +28,14 @@ describe('the one-click cancel link in enrolment mails', () => {
     const asked = await api.http().get(`${link.pathname}${link.search}`);
     expect(asked.status).toBe(200);
     expect(asked.headers['content-type']).toContain('text/html');
-    expect(asked.text).toContain('Wilt u zich afmelden?');
+    expect(asked.text).toContain('Wil je je afmelden?');
     expect(asked.text).toContain('Zie mij: open trainingsdag');
     expect(asked.text).toContain('<form method="post"');
     expect((await sessionState(api.app, session.id)).confirmed.map((e) => e.id)).toEqual([first.body.id]);
 
     const done = await api.http().post(`${link.pathname}${link.search}`);
     expect(done.status).toBe(200);
-    expect(done.text).toContain('U bent afgemeld');
+    expect(done.text).toContain('Je bent afgemeld');
     const state = await sessionState(api.app, session.id);
     expect(state.confirmed.map((e) => e.id)).toEqual([second.body.id]);
     expect(state.enrolments.find((e) => e.id === first.body.id)?.status).toBe('cancelled');

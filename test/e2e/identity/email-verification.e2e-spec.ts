@@ -73,7 +73,7 @@ describe('identity: an e-mail address is proven before it counts', () => {
     expect(await verified(email)).toBeNull();
     const done = await api.http().post(path).type('form').send({});
     expect(done.status).toBe(200);
-    expect(done.text).toContain('Uw e-mailadres is bevestigd');
+    expect(done.text).toContain('Je e-mailadres is bevestigd');
     expect(await verified(email)).not.toBeNull();
     expect((await api.http().post('/api/auth/verify-email').send({ token: 'nep.1.AAAA' })).status).toBe(400);
   });
@@ -92,7 +92,7 @@ describe('identity: an e-mail address is proven before it counts', () => {
     expect(asked.text).toContain('type="password"');
     const claimed = await api.http().post(path).type('form').send({ decision: 'accept', password: 'van de echte eigenaar', passwordRepeat: 'van de echte eigenaar' });
     expect(claimed.status).toBe(200);
-    expect(claimed.text).toContain('U bent lid geworden');
+    expect(claimed.text).toContain('Je bent lid geworden');
 
     expect((await api.http().get('/api/me').set(holder.auth)).status).toBe(401);
     expect((await login(holder.user.email, TEST_PASSWORD)).status).toBe(401);

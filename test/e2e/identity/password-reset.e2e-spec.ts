@@ -60,7 +60,7 @@ describe('identity: password reset by mailed link', () => {
 
     const done = await api.http().post(path).type('form').send({ password: 'een nieuw wachtwoord', passwordRepeat: 'een nieuw wachtwoord' });
     expect(done.status).toBe(200);
-    expect(done.text).toContain('Uw nieuwe wachtwoord is opgeslagen');
+    expect(done.text).toContain('Je nieuwe wachtwoord is opgeslagen');
     expect((await api.http().get('/api/me').set(person.auth)).status).toBe(401);
     expect((await login(person.user.email, TEST_PASSWORD)).status).toBe(401);
     expect((await login(person.user.email, 'een nieuw wachtwoord')).status).toBe(200);

@@ -39,7 +39,7 @@ describe('an invited member chooses a password through the invitation link', () 
 
     const done = await api.http().post(path).type('form').send({ password: 'een lang wachtwoord', passwordRepeat: 'een lang wachtwoord' });
     expect(done.status).toBe(200);
-    expect(done.text).toContain('Uw account is klaar');
+    expect(done.text).toContain('Je account is klaar');
     expect((await login(email, 'een lang wachtwoord')).status).toBe(200);
   });
 

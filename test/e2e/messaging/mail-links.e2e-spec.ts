@@ -21,13 +21,13 @@ describe('messages: mail links ask before they act, and expire', () => {
     const path = new URL(api.app.get(LinkSigner).unsubscribeUrl(person.user.id)).pathname + new URL(api.app.get(LinkSigner).unsubscribeUrl(person.user.id)).search;
     const asked = await api.http().get(path);
     expect(asked.status).toBe(200);
-    expect(asked.text).toContain('Wilt u geen geheugensteuntjes meer?');
+    expect(asked.text).toContain('Wil je geen geheugensteuntjes meer?');
     expect(asked.text).toContain('<form method="post"');
     expect(await nudges(person.auth)).toBe(true);
 
     const done = await api.http().post(path).type('form').send({});
     expect(done.status).toBe(200);
-    expect(done.text).toContain('U krijgt geen geheugensteuntjes meer');
+    expect(done.text).toContain('Je krijgt geen geheugensteuntjes meer');
     expect(await nudges(person.auth)).toBe(false);
   });
 

@@ -77,12 +77,12 @@ describe('organisation: no account joins an organisation without its owner’s c
 
     const asked = await api.http().get(path);
     expect(asked.status).toBe(200);
-    expect(asked.text).toContain('Wilt u lid worden?');
+    expect(asked.text).toContain('Wil je lid worden?');
     expect((await membershipOf(tenant.organisation.id, person.user.id))?.status).toBe('pending');
 
     const joined = await api.http().post(path).type('form').send({ decision: 'accept' });
     expect(joined.status).toBe(200);
-    expect(joined.text).toContain('U bent lid geworden');
+    expect(joined.text).toContain('Je bent lid geworden');
     expect((await membershipOf(tenant.organisation.id, person.user.id))?.status).toBe('active');
     expect((await enrolAsAdmin()).status).toBe(201);
   });

@@ -7,6 +7,9 @@ import { FormErrors, HtmlPage, Page, PageContext, PageRenderer } from '@schakel/
 import type { VerificationResponse } from '../dto/verification.dto';
 import { VerificationService } from '../verification.service';
 
+/** The alert's colour for each status (valid is good news, expired a warning, revoked an error). */
+const STATUS_TONE: Record<VerificationResponse['status'], 'ok' | 'warning' | 'error'> = { valid: 'ok', expired: 'warning', revoked: 'error' };
+
 /**
  * The certificate check: `/verify` asks for a code (the form sends it back as `?code=`, which
  * goes on to `/verify/<code>`), `/verify/<code>` is the page the QR code opens. Not under /api.
@@ -60,6 +63,7 @@ export class VerifyPageController {
       noindex: true,
       found: true,
       status: result.status,
+      tone: STATUS_TONE[result.status],
       holderName: result.holderName,
       courseTitle: result.courseTitle,
       issuer: result.issuer,

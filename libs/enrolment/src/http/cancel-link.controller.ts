@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Locale } from '@schakel/common';
 import { Public, UserRepository, type User } from '@schakel/identity';
-import { HtmlPage, LinkForm, LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { HtmlPage, LinkForm, LinkSigner, Page, PageContext, PageRenderer, WebError } from '@schakel/web';
 import { CancellationService } from '../cancel/cancellation.service';
 import { CancelLinkQueryDto } from '../dto/cancel-link.dto';
 import { EnrolmentRepository } from '../enrolment.repository';
@@ -29,9 +29,9 @@ export class CancelLinkController {
   @Get()
   @Public()
   @HtmlPage()
-  async ask(@Query() query: CancelLinkQueryDto): Promise<string> {
+  async ask(@Page() page: PageContext, @Query() query: CancelLinkQueryDto): Promise<string> {
     const { enrolment, user } = await this.resolve(query.token);
-    return this.page(user, enrolment, query.token, enrolment.status === 'cancelled' ? 'already' : 'ask');
+    return this.page(page, user, enrolment, query.token, enrolment.status === 'cancelled' ? 'already' : 'ask');
   }
 
   @Post()
@@ -39,22 +39,23 @@ export class CancelLinkController {
   @Public()
   @HttpCode(200)
   @HtmlPage()
-  async cancel(@Query() query: CancelLinkQueryDto): Promise<string> {
+  async cancel(@Page() page: PageContext, @Query() query: CancelLinkQueryDto): Promise<string> {
     const { enrolment, user } = await this.resolve(query.token);
-    if (enrolment.status === 'cancelled') return this.page(user, enrolment, query.token, 'already');
+    if (enrolment.status === 'cancelled') return this.page(page, user, enrolment, query.token, 'already');
     await this.cancellation.cancel({ id: user.id, email: user.email, name: user.name, locale: user.locale, isPlatformAdmin: false }, enrolment.id);
-    return this.page(user, enrolment, query.token, 'done');
+    return this.page(page, user, enrolment, query.token, 'done');
   }
 
-  private page(user: User, enrolment: Enrolment, token: string, state: CancelPageState): string {
+  // In the learner's language (the mail's), whoever opens the link.
+  private page(page: PageContext, user: User, enrolment: Enrolment, token: string, state: CancelPageState): string {
     const lang: Locale = user.locale === 'en' ? 'en' : 'nl';
-    return this.pages.render('cancel-enrolment', {
-      lang,
-      title: this.pages.word(lang, state === 'ask' ? 'cancelEnrolment.askTitle' : 'cancelEnrolment.doneTitle'),
+    const view = page.view(this.pages.word(lang, state === 'ask' ? 'cancelEnrolment.askTitle' : 'cancelEnrolment.doneTitle'), {
+      noindex: true,
       state,
       course: enrolment.course?.title ?? '',
       action: `?token=${encodeURIComponent(token)}`,
     });
+    return this.pages.render('cancel-enrolment', Object.assign(view, { lang, otherLang: lang === 'nl' ? 'en' : 'nl' }));
   }
 
   private async resolve(token: string): Promise<{ enrolment: Enrolment; user: User }> {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainException, type Locale } from '@schakel/common';
-import { HtmlPage, LinkForm, PageRenderer } from '@schakel/web';
+import { HtmlPage, LinkForm, Page, PageContext, PageRenderer } from '@schakel/web';
 import { Public } from '../access.decorator';
 import { WelcomeQueryDto } from '../dto/welcome.dto';
 import { IdentityService } from '../identity.service';
@@ -21,8 +21,8 @@ export class VerifyEmailController {
   @Get()
   @Public()
   @HtmlPage()
-  ask(@Query() query: WelcomeQueryDto): string {
-    return this.page('nl', query.token, 'ask');
+  ask(@Page() page: PageContext, @Query() query: WelcomeQueryDto): string {
+    return this.page(page, page.lang, query.token, 'ask');
   }
 
   @Post()
@@ -30,19 +30,21 @@ export class VerifyEmailController {
   @Public()
   @HttpCode(200)
   @HtmlPage()
-  async confirm(@Query() query: WelcomeQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async confirm(@Page() page: PageContext, @Query() query: WelcomeQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
     try {
       const user = await this.identity.verifyEmail(query.token);
-      return this.page(user.locale, query.token, 'done');
+      return this.page(page, user.locale, query.token, 'done');
     } catch (error) {
       if (!(error instanceof DomainException)) throw error;
       response.status(410);
-      return this.page('nl', query.token, 'invalid');
+      return this.page(page, page.lang, query.token, 'invalid');
     }
   }
 
-  private page(locale: Locale, token: string, state: VerifyState): string {
+  // Asking knows nobody yet (the browser's language); once proven, the person's own.
+  private page(page: PageContext, locale: Locale, token: string, state: VerifyState): string {
     const lang: Locale = locale === 'en' ? 'en' : 'nl';
-    return this.pages.render('verify-email', { lang, title: this.pages.word(lang, 'verifyEmail.title'), state, action: `?token=${encodeURIComponent(token)}` });
+    const view = page.view(this.pages.word(lang, 'verifyEmail.title'), { noindex: true, state, action: `?token=${encodeURIComponent(token)}` });
+    return this.pages.render('verify-email', Object.assign(view, { lang, otherLang: lang === 'nl' ? 'en' : 'nl' }));
   }
 }

@@ -2,12 +2,12 @@ import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Locale } from '@schakel/common';
-import { HtmlForm, HtmlPage, LinkForm, LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { FormErrors, HtmlForm, HtmlPage, LinkForm, LinkSigner, Page, PageContext, PageRenderer, WebError } from '@schakel/web';
 import { Public } from '../access.decorator';
 import { WelcomeQueryDto, type WelcomeForm } from '../dto/welcome.dto';
 import type { User } from '../entities/user.entity';
 import { IdentityService } from '../identity.service';
-import { PASSWORD_MIN_LENGTH, passwordProblem, type PasswordProblem } from '../password-form.rules';
+import { passwordProblem } from '../password-form.rules';
 import { UserRepository } from '../user.repository';
 
 type WelcomeState = 'ask' | 'done' | 'already';
@@ -30,9 +30,9 @@ export class WelcomeController {
   @Get()
   @Public()
   @HtmlPage()
-  async ask(@Query() query: WelcomeQueryDto): Promise<string> {
+  async ask(@Page() page: PageContext, @Query() query: WelcomeQueryDto): Promise<string> {
     const user = await this.resolve(query.token);
-    return this.page(user, query.token, user.passwordHash ? 'already' : 'ask');
+    return this.page(page, user, query.token, user.passwordHash ? 'already' : 'ask');
   }
 
   @Post()
@@ -40,34 +40,30 @@ export class WelcomeController {
   @Public()
   @HtmlForm()
   async choose(
+    @Page() page: PageContext,
     @Query() query: WelcomeQueryDto,
     @Body() body: WelcomeForm | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const user = await this.resolve(query.token);
-    if (user.passwordHash) return this.page(user, query.token, 'already');
+    if (user.passwordHash) return this.page(page, user, query.token, 'already');
     const password = typeof body?.password === 'string' ? body.password : '';
     const repeat = typeof body?.passwordRepeat === 'string' ? body.passwordRepeat : '';
     const problem = passwordProblem(password, repeat);
     if (problem) {
       response.status(400);
-      return this.page(user, query.token, 'ask', problem);
+      const message = this.pages.word(languageOf(user), `welcome.${problem}`);
+      return this.page(page, user, query.token, 'ask', new FormErrors().add(problem === 'tooShort' ? 'password' : 'passwordRepeat', message));
     }
     const set = await this.identity.setInitialPassword(user.id, password);
-    return this.page(user, query.token, set ? 'done' : 'already');
+    return this.page(page, user, query.token, set ? 'done' : 'already');
   }
 
-  private page(user: User, token: string, state: WelcomeState, problem?: PasswordProblem): string {
-    const lang: Locale = user.locale === 'en' ? 'en' : 'nl';
-    return this.pages.render('welcome', {
-      lang,
-      title: this.pages.word(lang, 'welcome.title'),
-      state,
-      name: user.name,
-      problem,
-      action: `?token=${encodeURIComponent(token)}`,
-      minLength: PASSWORD_MIN_LENGTH,
-    });
+  // In the invited person's language (the mail's), whoever opens the link.
+  private page(page: PageContext, user: User, token: string, state: WelcomeState, errors = new FormErrors()): string {
+    const lang = languageOf(user);
+    const view = page.view(this.pages.word(lang, 'welcome.title'), { noindex: true, state, name: user.name, action: `?token=${encodeURIComponent(token)}`, ...errors.view() });
+    return this.pages.render('welcome', Object.assign(view, { lang, otherLang: lang === 'nl' ? 'en' : 'nl' }));
   }
 
   private async resolve(token: string): Promise<User> {
@@ -77,3 +73,5 @@ export class WelcomeController {
     return user;
   }
 }
+
+const languageOf = (user: User): Locale => (user.locale === 'en' ? 'en' : 'nl');

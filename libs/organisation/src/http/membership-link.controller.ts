@@ -2,8 +2,8 @@ import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Locale } from '@schakel/common';
-import { IdentityService, PASSWORD_MIN_LENGTH, passwordProblem, Public, UserRepository, type PasswordProblem, type User } from '@schakel/identity';
-import { HtmlForm, HtmlPage, LinkForm, LinkSigner, PageRenderer, WebError } from '@schakel/web';
+import { IdentityService, passwordProblem, Public, UserRepository, type User } from '@schakel/identity';
+import { FormErrors, HtmlForm, HtmlPage, LinkForm, LinkSigner, Page, PageContext, PageRenderer, WebError } from '@schakel/web';
 import { MembershipLinkQueryDto, type MembershipLinkForm } from '../dto/membership-link.dto';
 import type { Membership } from '../entities/membership.entity';
 import { MembershipConsentService } from '../membership-consent.service';
@@ -32,9 +32,9 @@ export class MembershipLinkController {
   @Get()
   @Public()
   @HtmlPage()
-  async ask(@Query() query: MembershipLinkQueryDto): Promise<string> {
+  async ask(@Page() page: PageContext, @Query() query: MembershipLinkQueryDto): Promise<string> {
     const found = await this.resolve(query.token);
-    return this.page(found, query.token, stateOf(found.membership));
+    return this.page(page, found, query.token, stateOf(found.membership));
   }
 
   @Post()
@@ -42,44 +42,46 @@ export class MembershipLinkController {
   @Public()
   @HtmlForm()
   async decide(
+    @Page() page: PageContext,
     @Query() query: MembershipLinkQueryDto,
     @Body() body: MembershipLinkForm | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const found = await this.resolve(query.token);
-    if (!found.membership) return this.page(found, query.token, 'declined');
-    if (found.membership.status === 'active') return this.page(found, query.token, 'active');
+    if (!found.membership) return this.page(page, found, query.token, 'declined');
+    if (found.membership.status === 'active') return this.page(page, found, query.token, 'active');
     if (body?.decision === 'decline') {
       await this.consent.decline(found.user.id, found.organisationId);
-      return this.page(found, query.token, 'declined');
+      return this.page(page, found, query.token, 'declined');
     }
-    if (body?.decision !== 'accept') return this.page(found, query.token, 'ask');
+    if (body?.decision !== 'accept') return this.page(page, found, query.token, 'ask');
     if (!found.user.emailVerifiedAt) {
       // The address's account is unproven: whoever opens the mail owns the address, so she
       // chooses the password now and the unproven holder loses the account.
       const problem = passwordProblem(text(body.password), text(body.passwordRepeat));
       if (problem) {
         response.status(400);
-        return this.page(found, query.token, 'ask', problem);
+        const message = this.pages.word(languageOf(found.user), `acceptMembership.${problem}`);
+        return this.page(page, found, query.token, 'ask', new FormErrors().add(problem === 'tooShort' ? 'password' : 'passwordRepeat', message));
       }
       await this.identity.claimUnverified(found.user.id, text(body.password));
     }
     await this.consent.accept(found.user.id, found.organisationId);
-    return this.page(found, query.token, 'accepted');
+    return this.page(page, found, query.token, 'accepted');
   }
 
-  private page(found: Resolved, token: string, state: MembershipPageState, problem?: PasswordProblem): string {
-    const lang: Locale = found.user.locale === 'en' ? 'en' : 'nl';
-    return this.pages.render('accept-membership', {
-      lang,
-      title: this.pages.word(lang, 'acceptMembership.title'),
+  // In the mailbox owner's language (the mail's), whoever opens the link.
+  private page(page: PageContext, found: Resolved, token: string, state: MembershipPageState, errors = new FormErrors()): string {
+    const lang = languageOf(found.user);
+    const view = page.view(this.pages.word(lang, 'acceptMembership.title'), {
+      noindex: true,
       state,
       organisation: found.organisationName,
       action: `?token=${encodeURIComponent(token)}`,
       claim: !found.user.emailVerifiedAt,
-      problem,
-      minLength: PASSWORD_MIN_LENGTH,
+      ...errors.view(),
     });
+    return this.pages.render('accept-membership', Object.assign(view, { lang, otherLang: lang === 'nl' ? 'en' : 'nl' }));
   }
 
   private async resolve(token: string): Promise<Resolved> {
@@ -104,5 +106,7 @@ function stateOf(membership: Membership | null): MembershipPageState {
   if (!membership) return 'declined';
   return membership.status === 'pending' ? 'ask' : 'active';
 }
+
+const languageOf = (user: User): Locale => (user.locale === 'en' ? 'en' : 'nl');
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');

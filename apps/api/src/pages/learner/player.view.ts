@@ -1,16 +1,106 @@
 import type { Lesson } from '@schakel/catalogue';
 import type { EnrolmentDetailResponse, EnrolmentQuizResponse } from '@schakel/enrolment';
 
-/** A lesson's Markdown as plain blocks for the template (headings and paragraphs; Handlebars escapes them). */
-export function lessonBlocks(body: string): Array<{ heading?: string; paragraph?: string }> {
-  return body
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .filter((block) => block.length > 0)
-    .map((block) => {
-      const heading = /^#{1,6}\s+(.*)$/.exec(block);
-      return heading && !block.includes('\n') ? { heading: heading[1] } : { paragraph: block.replace(/\s*\n\s*/g, ' ') };
-    });
+/** A run of lesson text, plain or marked: the template puts each in its element, and Handlebars escapes the text. */
+export interface LessonText {
+  text: string;
+  strong?: true;
+  em?: true;
+  href?: string;
+}
+
+/** A block of a lesson, as learn.hbs shows it. */
+export type LessonBlock =
+  | { heading: LessonText[]; level: number }
+  | { paragraph: LessonText[] }
+  | { quote: LessonText[] }
+  | { list: LessonText[][]; ordered: boolean; start?: number };
+
+const HEADING = /^ {0,3}(#{1,6})\s+(.+?)(?:\s+#+)?\s*$/;
+const RULE = /^ {0,3}([-*_])(?:\s*\1){2,}\s*$/;
+const BULLET = /^\s*[-*+]\s+(.*)$/;
+const NUMBERED = /^\s*(\d{1,9})[.)]\s+(.*)$/;
+const QUOTE = /^ {0,3}>\s?(.*)$/;
+
+/**
+ * A lesson's Markdown (as the author wrote it) as blocks: headings (the shallowest becomes an h3,
+ * under the lesson's h2, so no level is skipped), paragraphs, lists ("- ", "* ", "+ ", "1. "),
+ * quotes, and in the text **strong**, *emphasis* and [links](https://…). Never HTML: anything
+ * else, tags included, stays text, which Handlebars escapes.
+ */
+export function lessonBlocks(body: string): LessonBlock[] {
+  const blocks: Array<LessonBlock | { depth: number; text: string }> = [];
+  let lines: string[] = [];
+  let quoting = false;
+  let list: { ordered: boolean; start: number; items: string[] } | null = null;
+  let gap = false;
+  const endText = () => {
+    if (lines.length) blocks.push(quoting ? { quote: inline(lines.join(' ')) } : { paragraph: inline(lines.join(' ')) });
+    lines = [];
+    quoting = false;
+  };
+  const endList = () => {
+    if (list) blocks.push({ list: list.items.map(inline), ordered: list.ordered, ...(list.ordered && list.start !== 1 ? { start: list.start } : {}) });
+    list = null;
+    gap = false;
+  };
+  for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
+    const heading = HEADING.exec(line);
+    const bullet = BULLET.exec(line);
+    const numbered = NUMBERED.exec(line);
+    const quote = QUOTE.exec(line);
+    if (!line.trim()) {
+      endText();
+      gap = list !== null;
+    } else if (heading || RULE.test(line)) {
+      endText();
+      endList();
+      if (heading) blocks.push({ depth: heading[1].length, text: heading[2] });
+    } else if ((bullet || numbered) && !(lines.length && !quoting && numbered && numbered[1] !== '1' && !list)) {
+      // A numbered line interrupts a paragraph only when it starts a list at 1 ("2024. Een jaar" stays text).
+      const ordered = !bullet;
+      const text = bullet ? bullet[1] : (numbered as RegExpExecArray)[2];
+      endText();
+      if (list && list.ordered === ordered) list.items.push(text);
+      else {
+        endList();
+        list = { ordered, start: ordered ? Number((numbered as RegExpExecArray)[1]) : 1, items: [text] };
+      }
+      gap = false;
+    } else if (list && (!gap || /^\s{2,}/.test(line))) {
+      // A line under an item (indented, or straight after it) belongs to that item.
+      list.items[list.items.length - 1] += ` ${line.trim()}`;
+      gap = false;
+    } else {
+      endList();
+      if (quote && !quoting) endText();
+      if (quote) quoting = true;
+      lines.push((quote && quoting ? quote[1] : line).trim());
+    }
+  }
+  endText();
+  endList();
+  const depths = blocks.flatMap((b) => ('depth' in b ? [b.depth] : []));
+  const top = Math.min(...depths);
+  return blocks.map((b) => ('depth' in b ? { heading: inline(b.text), level: Math.min(3 + b.depth - top, 6) } : b));
+}
+
+const INLINE = /\*\*(.+?)\*\*|__(.+?)__|\*(?![\s*])(.+?)(?<![\s*])\*|(?<![\p{L}\p{N}_])_(?![\s_])(.+?)(?<![\s_])_(?![\p{L}\p{N}_])|\[([^\]]+)\]\((https?:\/\/[^\s()<>]+)\)/gu;
+
+/** The marks inside a line of text; an unmatched marker, a tag or an unsafe link stays plain text. */
+function inline(text: string): LessonText[] {
+  const parts: LessonText[] = [];
+  let at = 0;
+  for (const match of text.matchAll(INLINE)) {
+    if (match.index > at) parts.push({ text: text.slice(at, match.index) });
+    const [, strong, strongAlt, em, emAlt, label, href] = match;
+    if (href) parts.push({ text: label, href });
+    else if (strong ?? strongAlt) parts.push({ text: strong ?? strongAlt, strong: true });
+    else parts.push({ text: em ?? emAlt, em: true });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at) });
+  return parts;
 }
 
 export type PlayerStep = { kind: 'lesson'; lesson: Lesson; index: number } | { kind: 'quiz' } | { kind: 'finished' };
