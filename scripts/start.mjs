@@ -174,6 +174,7 @@ async function main() {
 
   say('');
   say('Schakel is running.');
+  say(`  Open           ${base}  (the site: sign in with a demo login below)`);
   say(`  API            ${base}/api`);
   say(`  API docs       ${base}/api/docs`);
   say(`  Health         ${base}/health`);
