@@ -2,30 +2,12 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainException } from '@schakel/common';
-import { CreateEnrolmentDto, EnrolmentErrorCode, EnrolmentService } from '@schakel/enrolment';
+import { CreateEnrolmentDto, EnrolmentService } from '@schakel/enrolment';
 import { Authenticated, CurrentUser, type AuthUser } from '@schakel/identity';
 import { formText, HtmlForm, Page, PageContext, PageRenderer, validateForm } from '@schakel/web';
+import { enrolRefusalKey } from '../enrol-refusals';
 import { OrgMembersQuery } from './org-members.query';
 import { OrgPageAccess, PageId } from './org-page.access';
-
-/** Each refusal an admin can meet when enrolling a member, as the word the page shows (`org.enrol.refused.<key>`). */
-const REFUSALS: Partial<Record<string, string>> = {
-  [EnrolmentErrorCode.PrerequisiteMissing]: 'prerequisiteMissing',
-  [EnrolmentErrorCode.AlreadyEnrolled]: 'alreadyEnrolled',
-  [EnrolmentErrorCode.SessionFull]: 'sessionFull',
-  [EnrolmentErrorCode.DeadlinePassed]: 'deadlinePassed',
-  [EnrolmentErrorCode.SessionStarted]: 'sessionStarted',
-  [EnrolmentErrorCode.SessionCancelled]: 'sessionCancelled',
-  [EnrolmentErrorCode.SessionNotFound]: 'sessionNotFound',
-  [EnrolmentErrorCode.SessionRequired]: 'sessionRequired',
-  [EnrolmentErrorCode.OnlineHasNoSessions]: 'noSessionsOnline',
-  [EnrolmentErrorCode.SeatRequired]: 'seatRequired',
-  [EnrolmentErrorCode.LicenceNotFound]: 'licenceMissing',
-  [EnrolmentErrorCode.LicenceExpired]: 'licenceExpired',
-  [EnrolmentErrorCode.LicenceNoSeatsLeft]: 'licenceFull',
-  [EnrolmentErrorCode.LearnerNotFound]: 'learnerNotFound',
-  [EnrolmentErrorCode.CourseNotFound]: 'courseNotFound',
-};
 
 /**
  * The enrol form on the "Leden" page: a member, a module or session, and a seat from a
@@ -65,7 +47,7 @@ export class OrgEnrolPagesController {
         res.redirect(303, `/org/${orgId}/members`);
         return;
       } catch (error) {
-        const key = error instanceof DomainException ? REFUSALS[error.code] : undefined;
+        const key = enrolRefusalKey(error);
         if (!key || !(error instanceof DomainException)) throw error;
         // The thing asked for is there (the page offered it); it cannot be done now.
         res.status(error.status === 404 ? 409 : error.status);

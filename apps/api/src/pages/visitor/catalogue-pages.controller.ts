@@ -7,7 +7,7 @@ import { EnrolmentError, EnrolmentService } from '@schakel/enrolment';
 import { CurrentUser, Public, type AuthUser } from '@schakel/identity';
 import { formText, HtmlForm, HtmlPage, Page, PageContext, PageRenderer } from '@schakel/web';
 import { CoursePageQuery, type CoursePageData } from './course-page.query';
-import { enrolRefusalOf } from './enrol-refusals';
+import { enrolRefusalOf } from '../enrol-refusals';
 
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,9 +2,9 @@ import { DomainException } from '@schakel/common';
 import { EnrolmentErrorCode } from '@schakel/enrolment';
 
 /**
- * Every refusal of the enrolment service a person can meet from a course page, as the word
- * (`enrolRefused.<key>`) the page shows instead of the code. Anything else is not hers to fix
- * (a missing course is the "niet gevonden" page, the database down a 503 page): the filter.
+ * Every refusal of the enrolment service a person can meet on a page (enrolling herself from a
+ * course page, or an org admin enrolling a member), as the key of the sentence the page shows
+ * instead of the code. Anything else is not theirs to fix: the exception filter renders it.
  */
 const REFUSALS: Partial<Record<string, string>> = {
   [EnrolmentErrorCode.PrerequisiteMissing]: 'prerequisiteMissing',
@@ -20,7 +20,17 @@ const REFUSALS: Partial<Record<string, string>> = {
   [EnrolmentErrorCode.LicenceNotFound]: 'licenceMissing',
   [EnrolmentErrorCode.LicenceExpired]: 'licenceExpired',
   [EnrolmentErrorCode.LicenceNoSeatsLeft]: 'licenceFull',
+  [EnrolmentErrorCode.LearnerNotFound]: 'learnerNotFound',
+  [EnrolmentErrorCode.CourseNotFound]: 'courseNotFound',
 };
+
+/** Refusals that only someone enrolling another person meets (oneself always exists; a missing course page is "niet gevonden"). */
+const FOR_ADMINS_ONLY = new Set([EnrolmentErrorCode.LearnerNotFound, EnrolmentErrorCode.CourseNotFound] as string[]);
+
+/** The key of the sentence for an enrolment refusal (`prerequisiteMissing`, …), or undefined for an error the filter renders. */
+export function enrolRefusalKey(error: unknown): string | undefined {
+  return error instanceof DomainException ? REFUSALS[error.code] : undefined;
+}
 
 export interface EnrolRefusal {
   /** The catalogue path of the sentence: `enrolRefused.deadlinePassed`. */
@@ -28,9 +38,9 @@ export interface EnrolRefusal {
   status: number;
 }
 
-/** The refusal a page can explain, or undefined for an error the exception filter should render. */
+/** The refusal a course page can explain to the person enrolling herself, or undefined for an error the exception filter should render. */
 export function enrolRefusalOf(error: unknown): EnrolRefusal | undefined {
-  if (!(error instanceof DomainException)) return undefined;
+  if (!(error instanceof DomainException) || FOR_ADMINS_ONLY.has(error.code)) return undefined;
   const key = REFUSALS[error.code];
   return key ? { word: `enrolRefused.${key}`, status: error.status === 404 ? 409 : error.status } : undefined;
 }
