@@ -113,20 +113,14 @@ export class AdminPagesController {
     @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const reason = formText(body, 'reason');
-    const errors = new FormErrors();
-    if (reason.length < 2) errors.add('reason', this.word(page, 'admin.orders.reasonMissing'));
-    if (!errors.any) {
-      try {
-        await this.orders.reject(user, orderId, reason.slice(0, 1000));
+    return this.withReason(page, body, res, 'admin.orders.reasonMissing', {
+      act: async (reason) => {
+        await this.orders.reject(user, orderId, reason);
         page.flash('admin.orders.rejected');
-        return res.redirect(303, '/admin#orders');
-      } catch (error) {
-        this.explain(page, error, errors, {});
-      }
-    }
-    res.status(400);
-    return this.orderPage(page, await this.orders.get(user, orderId), { reason, ...errors.view() });
+        return '/admin#orders';
+      },
+      again: async (data) => this.orderPage(page, await this.orders.get(user, orderId), data),
+    });
   }
 
   @Post('invoices/:invoiceId/paid')
@@ -166,20 +160,14 @@ export class AdminPagesController {
     @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const reason = formText(body, 'reason');
-    const errors = new FormErrors();
-    if (reason.length < 2) errors.add('reason', this.word(page, 'admin.certificates.reasonMissing'));
-    if (!errors.any) {
-      try {
-        const revoked = await this.certificates.revoke(user, certificateId, reason.slice(0, 1000));
+    return this.withReason(page, body, res, 'admin.certificates.reasonMissing', {
+      act: async (reason) => {
+        const revoked = await this.certificates.revoke(user, certificateId, reason);
         page.flash('admin.certificates.revoked');
-        return res.redirect(303, `/admin?q=${encodeURIComponent(revoked.code)}#certificates`);
-      } catch (error) {
-        this.explain(page, error, errors, {});
-      }
-    }
-    res.status(400);
-    return this.revokePage(page, user, certificateId, { reason, ...errors.view() });
+        return `/admin?q=${encodeURIComponent(revoked.code)}#certificates`;
+      },
+      again: (data) => this.revokePage(page, user, certificateId, data),
+    });
   }
 
   @Post('failed-events/:eventId/retry')
@@ -354,6 +342,31 @@ export class AdminPagesController {
         ...extra,
       }),
     );
+  }
+
+  /**
+   * A decision that needs a reason (reject an order, revoke a certificate): without one, or
+   * refused by the domain, the form again with the problem in words; done, on to `act`'s page.
+   */
+  private async withReason(
+    page: PageContext,
+    body: unknown,
+    res: Response,
+    missingWord: string,
+    { act, again }: { act: (reason: string) => Promise<string>; again: (data: Record<string, unknown>) => Promise<string> },
+  ): Promise<string | void> {
+    const reason = formText(body, 'reason');
+    const errors = new FormErrors();
+    if (reason.length < 2) errors.add('reason', this.word(page, missingWord));
+    if (!errors.any) {
+      try {
+        return res.redirect(303, await act(reason.slice(0, 1000)));
+      } catch (error) {
+        this.explain(page, error, errors, {});
+      }
+    }
+    res.status(400);
+    return again({ reason, ...errors.view() });
   }
 
   /**
