@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
@@ -22,7 +22,7 @@ export interface OutgoingMail {
  * would be sent and kept in caught_mails, shown on GET /dev/mail.
  */
 @Injectable()
-export class MailerService implements OnModuleDestroy {
+export class MailerService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailerService.name);
   private readonly transport: Transporter;
   private readonly catching: boolean;
@@ -73,7 +73,13 @@ export class MailerService implements OnModuleDestroy {
     this.logger.log(`caught mail "${mail.subject}" for ${mail.to.address} (see /dev/mail)`);
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Closed in the last shutdown phase, after the worker's GracefulShutdown has let the jobs in
+   * flight finish (beforeApplicationShutdown). Closed in onModuleDestroy, which Nest runs
+   * first, the pool refused the sends those jobs had still to make ("Connection pool was
+   * closed"): every SIGTERM failed a few deliveries that were then retried by another worker.
+   */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }

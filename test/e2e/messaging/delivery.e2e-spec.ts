@@ -227,7 +227,7 @@ describe('messages: the right mail, once, in the learner’s language (real SMTP
       attachments: [{ filename: 'invite.ics', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', contentType: 'text/calendar' }],
       messageId: '<proef@schakel>',
     });
-    catcher.onModuleDestroy();
+    catcher.onApplicationShutdown();
     // Outside the embedded development default the page does not exist.
     expect((await api.http().get('/dev/mail')).status).toBe(404);
     const dev = await startApi({ SCHAKEL_EMBEDDED: 'true' });
