@@ -19,6 +19,7 @@ describe('rate limits: registration per address, login per address and per accou
       LOGIN_RATE_LIMIT_PER_MINUTE: '4',
       LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: '6',
       VERIFY_RATE_LIMIT_PER_IP_PER_MINUTE: '2',
+      PASSWORD_RESET_RATE_LIMIT_PER_IP_PER_MINUTE: '2',
     });
     await api.app.listen(0, '127.0.0.1');
   });
@@ -50,6 +51,27 @@ describe('rate limits: registration per address, login per address and per accou
     const statuses: number[] = [];
     for (let i = 0; i < 7; i += 1) statuses.push((await login('192.0.2.77', `niemand.${i}@example.org`)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+  });
+
+  it('forgot password: 2 a minute from one address (API and page alike), then 429; another address is not affected', async () => {
+    const forgot = (from: string) => api.http().post('/api/auth/forgot-password').set('X-Forwarded-For', from).send({ email: `wie.${randomUUID().slice(0, 8)}@example.org` });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await forgot('203.0.113.70')).status);
+    expect(statuses).toEqual([202, 202, 429]);
+    expect((await forgot('203.0.113.71')).status).toBe(202);
+    // The page's form counts against the same limit of the same address.
+    const page = await api.http().post('/forgot-password').set('X-Forwarded-For', '203.0.113.70').type('form').send({ email: 'wie@example.org' });
+    expect(page.status).toBe(429);
+    expect(page.text).toContain('Even wachten');
+  });
+
+  it('login by the page form counts against the same limits as the API', async () => {
+    const person = await createPerson(api.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await login(`198.51.100.${i + 50}`, person.user.email)).status);
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    const page = await api.http().post('/login').set('X-Forwarded-For', '198.51.100.99').type('form').send({ email: person.user.email, password: 'fout wachtwoord' });
+    expect(page.status).toBe(429);
   });
 
   it('the certificate check upload is refused once over the limit without its body being read', async () => {
