@@ -1,17 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException, type Page } from '@schakel/common';
-import { OutboxRepository, UnitOfWork } from '@schakel/jobs';
-
-export interface FailedEvent {
-  id: string;
-  topic: string;
-  payload: Record<string, unknown>;
-  failureCount: number;
-  lastError: string | null;
-  lastFailedAt: Date;
-  deadAt: Date;
-  createdAt: Date;
-}
+import { OutboxRepository, UnitOfWork, type DeadLetter } from '@schakel/jobs';
 
 /**
  * The outbox's dead letter, for platform admins (the JSON route and the Beheer page): events
@@ -24,7 +13,7 @@ export class FailedEvents {
     private readonly work: UnitOfWork,
   ) {}
 
-  page(limit: number, offset: number): Promise<Page<FailedEvent>> {
+  page(limit: number, offset: number): Promise<Page<DeadLetter>> {
     return this.outbox.deadLetters(limit, offset);
   }
 
