@@ -14,10 +14,8 @@ const ALLOWED: Record<string, string> = {
   'libs/messaging/src/message-context.repository.ts': 'a membership request is mailed only while it is still pending (re-checked at send time)',
   'libs/enrolment/src/import/import.repository.ts': 'an import’s dry run tells which addresses of the whole file are members already, in one query',
   'libs/organisation/src/membership.repository.ts': 'the organisation’s own membership rows (last-admin count)',
-  'libs/session/src/seats/seat-ledger.repository.ts':
-    'the one-statement enrolment re-checks in-company visibility under the session lock, in SQL, for speed (same rule as AccessService.canSeeSession)',
-  'libs/session/src/seats/seat-move.repository.ts':
-    'moving a blended online enrolment into a session re-checks in-company visibility under the session lock, as the seat statement does',
+  'libs/session/src/seats/seat.sql.ts':
+    'taking a seat and moving an online enrolment into a session re-check in-company visibility under the session lock, in SQL, for speed (same rule as AccessService.canSeeSession)',
   'libs/session/src/seats/licence-seat.repository.ts':
     'an import batch’s licence seats check, under the licence row lock, that each learner belongs to the licence’s organisation (same rule as AccessService.isMember)',
   'libs/session/src/seats/licence-seat.sql.ts':

@@ -5,6 +5,7 @@ import { missingPrerequisiteTitles } from '@schakel/catalogue';
 import { preparedQuery } from '@schakel/database';
 import { LICENCE_OF_MEMBER, USE_LICENCE_SEAT } from './licence-seat.sql';
 import type { SeatCounts } from './seat.rules';
+import { countAndTell, LOCKED_SESSION, NOT_HER_SESSION, toTakenSeat, type SeatedRow } from './seat.sql';
 
 export interface SeatHolder {
   id: string;
@@ -46,15 +47,8 @@ export type SeatOutcome =
   | { outcome: 'prerequisite-missing'; missing: string[] }
   | { outcome: SeatRefusal };
 
-interface SeatRow {
-  seat: string;
+interface SeatRow extends SeatedRow {
   missing: string[];
-  id: string | null;
-  waitlist_position: number | null;
-  created_at: Date;
-  updated_at: Date;
-  last_activity_at: Date;
-  confirmed_at: Date | null;
 }
 
 /**
@@ -105,18 +99,13 @@ export class SeatLedgerRepository {
       `WITH c AS (
          SELECT format, access, ${missingPrerequisiteTitles('$2', '$1')} AS missing
            FROM courses WHERE id = $2 AND status = 'published'
-       ), s AS (
-         SELECT id, course_id, visibility, organisation_id, status, capacity, confirmed_count, waitlist_count, starts_at, enrolment_deadline
-           FROM sessions WHERE id = $3 FOR UPDATE
-       ), lic AS (${LICENCE_OF_MEMBER})
+       ), s AS (${LOCKED_SESSION}), lic AS (${LICENCE_OF_MEMBER})
        , d AS (
          SELECT s.id, c.missing,
                 CASE WHEN c.format IS NULL THEN 'course-missing'
                      WHEN cardinality(c.missing) > 0 THEN 'prerequisite-missing'
                      WHEN c.format = 'online' THEN 'online-course'
-                     WHEN s.id IS NULL OR s.course_id <> $2
-                       OR (s.visibility = 'in-company' AND NOT EXISTS (
-                             SELECT 1 FROM memberships m WHERE m.organisation_id = s.organisation_id AND m.user_id = $1 AND m.status = 'active'))
+                     WHEN s.id IS NULL OR ${NOT_HER_SESSION}
                      THEN 'missing'
                      WHEN $6::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM lic) THEN 'licence-missing'
                      WHEN c.access = 'by-organisation' AND $6::uuid IS NULL AND s.visibility <> 'in-company' THEN 'seat-required'
@@ -144,16 +133,7 @@ export class SeatLedgerRepository {
                 (SELECT id FROM used)
            FROM e WHERE e.seat IN ('confirmed', 'waitlisted')
          RETURNING id, status, waitlist_position, created_at, updated_at, last_activity_at, confirmed_at
-       ), counted AS (
-         UPDATE sessions
-            SET confirmed_count = confirmed_count + (SELECT count(*) FROM inserted WHERE status = 'confirmed'),
-                waitlist_count = waitlist_count + (SELECT count(*) FROM inserted WHERE status = 'waitlisted')
-          WHERE id = $3 AND EXISTS (SELECT 1 FROM inserted)
-       ), told AS (
-         INSERT INTO outbox_events (topic, payload)
-         SELECT 'enrolment.' || i.status, jsonb_build_object('userId', $1::uuid, 'enrolmentId', i.id, 'sessionId', $3::uuid)
-           FROM inserted i
-       )
+       ), ${countAndTell('inserted')}
        SELECT e.seat, e.missing, i.id, i.waitlist_position, i.created_at, i.updated_at, i.last_activity_at, i.confirmed_at
          FROM e LEFT JOIN inserted i ON true`,
       [claim.userId, claim.courseId, claim.sessionId, claim.organisationId, claim.enrolledById, claim.licenceId],
@@ -163,18 +143,7 @@ export class SeatLedgerRepository {
     if (row.seat === 'prerequisite-missing') return { outcome: 'prerequisite-missing', missing: row.missing };
     // A row without an enrolment id carries the reason: the course's, missing, cancelled, started, deadline-passed or a licence's.
     if (!row.id) return { outcome: row.seat as SeatRefusal };
-    return {
-      outcome: 'enrolled',
-      seat: {
-        enrolmentId: row.id,
-        status: row.seat as TakenSeat['status'],
-        waitlistPosition: row.waitlist_position,
-        confirmedAt: row.confirmed_at,
-        lastActivityAt: row.last_activity_at,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-      },
-    };
+    return { outcome: 'enrolled', seat: toTakenSeat({ ...row, id: row.id }) };
   }
 
   async counts(manager: EntityManager, sessionId: string): Promise<SeatCounts> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SeatRefusal, TakenSeat } from './seat-ledger.repository';
+import { countAndTell, LOCKED_SESSION, NOT_HER_SESSION, toTakenSeat, type SeatedRow } from './seat.sql';
 
 /** A learner's open online enrolment (the online part of a blended course) asks for a seat in one of its sessions. */
 export interface SeatMove {
@@ -16,15 +17,6 @@ export interface SeatMove {
 /** `gone`: the enrolment was no longer an open online one when the session's lock was ours (a parallel move, a cancellation). */
 export type SeatMoveOutcome = { outcome: 'moved'; seat: TakenSeat } | { outcome: Exclude<SeatRefusal, 'licence-missing' | 'licence-expired' | 'no-seats-left'> | 'gone' };
 
-interface MoveRow {
-  seat: string;
-  id: string | null;
-  waitlist_position: number | null;
-  created_at: Date;
-  updated_at: Date;
-  last_activity_at: Date;
-  confirmed_at: Date | null;
-}
 
 /**
  * The seat decision of SeatLedgerRepository.takeSeat for an enrolment that already exists:
@@ -41,15 +33,10 @@ export class SeatMoveRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async moveIntoSession(move: SeatMove): Promise<SeatMoveOutcome> {
-    const rows: MoveRow[] = await this.dataSource.query(
-      `WITH s AS (
-         SELECT id, course_id, visibility, organisation_id, status, capacity, confirmed_count, waitlist_count, starts_at, enrolment_deadline
-           FROM sessions WHERE id = $3 FOR UPDATE
-       ), d AS (
+    const rows: SeatedRow[] = await this.dataSource.query(
+      `WITH s AS (${LOCKED_SESSION}), d AS (
          SELECT s.id,
-                CASE WHEN s.course_id <> $2
-                       OR (s.visibility = 'in-company' AND NOT EXISTS (
-                             SELECT 1 FROM memberships m WHERE m.organisation_id = s.organisation_id AND m.user_id = $1 AND m.status = 'active'))
+                CASE WHEN ${NOT_HER_SESSION}
                      THEN 'missing'
                      WHEN $5::boolean AND s.visibility <> 'in-company' THEN 'seat-required'
                      WHEN s.status <> 'scheduled' THEN 'cancelled'
@@ -69,16 +56,7 @@ export class SeatMoveRepository {
           WHERE e.id = $4 AND e.user_id = $1 AND e.course_id = $2 AND e.session_id IS NULL AND e.status = 'active'
             AND d.seat IN ('confirmed', 'waitlisted')
          RETURNING e.id, e.status, e.waitlist_position, e.created_at, e.updated_at, e.last_activity_at, e.confirmed_at
-       ), counted AS (
-         UPDATE sessions
-            SET confirmed_count = confirmed_count + (SELECT count(*) FROM moved WHERE status = 'confirmed'),
-                waitlist_count = waitlist_count + (SELECT count(*) FROM moved WHERE status = 'waitlisted')
-          WHERE id = $3 AND EXISTS (SELECT 1 FROM moved)
-       ), told AS (
-         INSERT INTO outbox_events (topic, payload)
-         SELECT 'enrolment.' || m.status, jsonb_build_object('userId', $1::uuid, 'enrolmentId', m.id, 'sessionId', $3::uuid)
-           FROM moved m
-       )
+       ), ${countAndTell('moved')}
        SELECT CASE WHEN d.seat IN ('confirmed', 'waitlisted') AND m.id IS NULL THEN 'gone' ELSE d.seat END AS seat,
               m.id, m.waitlist_position, m.created_at, m.updated_at, m.last_activity_at, m.confirmed_at
          FROM d LEFT JOIN moved m ON true`,
@@ -87,17 +65,6 @@ export class SeatMoveRepository {
     const row = rows[0];
     if (!row) return { outcome: 'missing' };
     if (!row.id) return { outcome: row.seat as Exclude<SeatMoveOutcome['outcome'], 'moved'> } as SeatMoveOutcome;
-    return {
-      outcome: 'moved',
-      seat: {
-        enrolmentId: row.id,
-        status: row.seat as TakenSeat['status'],
-        waitlistPosition: row.waitlist_position,
-        confirmedAt: row.confirmed_at,
-        lastActivityAt: row.last_activity_at,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-      },
-    };
+    return { outcome: 'moved', seat: toTakenSeat({ ...row, id: row.id }) };
   }
 }
