@@ -54,24 +54,16 @@ export class AuthGuard implements CanActivate {
 
   private async loadUser(token: string): Promise<AuthUser> {
     const subject = this.tokens.verify(token);
-    const principal = await this.principal(subject.userId, subject.tokenVersion);
+    const principal = await this.users.findCurrentPrincipal(subject.userId, subject.tokenVersion);
     if (!principal) throw IdentityError.badToken();
     return principal;
   }
 
   /** A session of an older token version (password reset, removal) ends: the page sees a visitor. */
   private async loadSessionUser(session: NonNullable<RequestWithHeaders['session']>): Promise<AuthUser | undefined> {
-    const principal = await this.principal(session.userId ?? '', session.tokenVersion ?? -1);
+    const principal = await this.users.findCurrentPrincipal(session.userId ?? '', session.tokenVersion ?? -1);
     if (!principal) await new Promise<void>((done) => session.destroy(() => done()));
     return principal ?? undefined;
-  }
-
-  private async principal(userId: string, tokenVersion: number): Promise<AuthUser | null> {
-    const user = await this.users.findPrincipal(userId);
-    // A reset password or a removal from an organisation raised the version: older tokens end.
-    if (!user || user.tokenVersion !== tokenVersion) return null;
-    const { tokenVersion: _version, ...principal } = user;
-    return principal;
   }
 }
 

@@ -22,6 +22,17 @@ export class UserRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   /**
+   * The signed-in person a token or page session names, or null when her token version moved
+   * on since (a reset password, a removal from an organisation): older tokens and sessions end.
+   */
+  async findCurrentPrincipal(id: string, tokenVersion: number): Promise<Omit<Principal, 'tokenVersion'> | null> {
+    const user = await this.findPrincipal(id);
+    if (!user || user.tokenVersion !== tokenVersion) return null;
+    const { tokenVersion: _version, ...principal } = user;
+    return principal;
+  }
+
+  /**
    * The few columns every request needs, without entity hydration (the guard's hot path, on
    * every authenticated request): a named prepared statement, so PostgreSQL parses and plans
    * it once per connection.

@@ -20,9 +20,8 @@ export function platformAdminOnly(users: UserRepository, pages: PageRenderer) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const session = req.session as (Request['session'] & { userId?: string; tokenVersion?: number }) | undefined;
-      const principal = session?.userId ? await users.findPrincipal(session.userId) : null;
-      const signedIn = principal !== null && principal.tokenVersion === session?.tokenVersion;
-      if (!signedIn) {
+      const principal = session?.userId ? await users.findCurrentPrincipal(session.userId, session.tokenVersion ?? -1) : null;
+      if (!principal) {
         res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl.startsWith(QUEUE_DASHBOARD_PATH) ? req.originalUrl : QUEUE_DASHBOARD_PATH)}`);
         return;
       }
