@@ -9,7 +9,7 @@ import { DatabaseModule } from '@schakel/database';
 import { EnrolmentHttpModule } from '@schakel/enrolment/http';
 import { AuthGuard, IdentityModule } from '@schakel/identity';
 import { IdentityHttpModule } from '@schakel/identity/http';
-import { WebModule } from '@schakel/web';
+import { PageRendererModule, WebModule } from '@schakel/web';
 import { JobsModule } from '@schakel/jobs';
 import { MessagingHttpModule } from '@schakel/messaging/http';
 import { OrderingHttpModule } from '@schakel/ordering/http';
@@ -32,6 +32,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
     DatabaseModule,
     JobsModule.forRoot({ role: 'producer' }),
     WebModule,
+    PageRendererModule,
     TerminusModule.forRoot({ logger: false }),
     IdentityModule,
     IdentityHttpModule,

@@ -1,11 +1,22 @@
 import { Global, Module } from '@nestjs/common';
-import { LinkSigner } from '@schakel/web';
+import { LinkSigner } from './link-signer';
 import { PageRenderer } from './page.renderer';
 
-/** Shared web infrastructure: signed links (mails and their pages) and the page renderer. No controllers. */
+/** Shared web infrastructure every process needs: signed links (mails and their pages). No controllers. */
 @Global()
 @Module({
-  providers: [LinkSigner, { provide: PageRenderer, useFactory: () => new PageRenderer() }],
-  exports: [LinkSigner, PageRenderer],
+  providers: [LinkSigner],
+  exports: [LinkSigner],
 })
 export class WebModule {}
+
+/**
+ * The page renderer (templates compiled, CSS read and compressed once per process), for the
+ * process that serves pages only: the API imports it, the worker and the seeder do not.
+ */
+@Global()
+@Module({
+  providers: [{ provide: PageRenderer, useFactory: () => new PageRenderer() }],
+  exports: [PageRenderer],
+})
+export class PageRendererModule {}
