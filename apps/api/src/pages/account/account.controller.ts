@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainException, LOCALES, RateLimit, type Locale } from '@schakel/common';
 import { ForgotPasswordDto, IdentityService, Public, RegisterDto, UserRepository } from '@schakel/identity';
-import { formText, FormErrors, HtmlForm, HtmlPage, LANGUAGE_COOKIE, Page, PageContext, PageRenderer, PageSessions, safeNextPath, validateForm } from '@schakel/web';
+import { formText, FormErrors, HtmlForm, HtmlPage, LANGUAGE_COOKIE, Page, PAGE_SESSION_COOKIE, PageContext, PageRenderer, PageSessions, safeNextPath, validateForm } from '@schakel/web';
 
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
@@ -64,7 +64,7 @@ export class AccountPagesController {
   @HtmlForm()
   async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await new Promise<void>((done) => (req.session ? req.session.destroy(() => done()) : done()));
-    res.clearCookie('schakel.sid', { path: '/' });
+    res.clearCookie(PAGE_SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/?signedOut=1');
   }
 
