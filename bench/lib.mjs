@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,7 +59,10 @@ export async function prepareEnvironment(name) {
  * API). `niceness`: a lower CPU priority, as `npm start` gives the worker (scripts/start.mjs).
  */
 export async function startProcess(script, env, { healthPort, niceness = 0 } = {}) {
-  const args = [join(root, script)];
+  // BENCH_PROFILE=<dir>: every started process writes a CPU profile there when it stops
+  // (read it with `node bench/profile-summary.mjs <file>` or in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const args = [...profile, join(root, script)];
   const [file, argv] = niceness ? ['nice', ['-n', String(niceness), process.execPath, ...args]] : [process.execPath, args];
   const child = spawn(file, argv, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (healthPort) {
@@ -107,6 +111,35 @@ export async function runConcurrently(total, concurrency, task) {
   );
   const seconds = (performance.now() - started) / 1000;
   return { latencies, seconds, perSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/**
+ * The load generator's HTTP client: node:http over kept-alive connections, at most
+ * `connections` at once. It costs a fraction of fetch's CPU per request, so on a shared
+ * 2-core machine the load takes less from what it measures; every product figure and its
+ * HTTP baseline use the same client.
+ */
+export function httpClient(port, connections = 64) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  return {
+    request(path, { method = 'GET', headers = {}, body } = {}) {
+      return new Promise((resolve, reject) => {
+        const payload = body === undefined ? undefined : Buffer.from(body);
+        const req = http.request(
+          { host: '127.0.0.1', port, path, method, agent, headers: payload ? { ...headers, 'content-length': payload.length } : headers },
+          (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }
 
 export function report(title, rows) {

@@ -15,6 +15,7 @@ import { MessagingHttpModule } from '@schakel/messaging/http';
 import { OrderingHttpModule } from '@schakel/ordering/http';
 import { OrganisationHttpModule } from '@schakel/organisation/http';
 import { SessionHttpModule } from '@schakel/session/http';
+import { ApiPressureReporter } from './edge/api-pressure.reporter';
 import { HttpExceptionFilter } from './edge/http-exception.filter';
 import { AdminModule } from './admin/admin.module';
 import { RateLimitGuard } from './edge/rate-limit.guard';
@@ -50,6 +51,7 @@ import { PlatformAdminBootstrap } from './platform-admin.bootstrap';
   controllers: [HealthController],
   providers: [
     PlatformAdminBootstrap,
+    ApiPressureReporter,
     { provide: APP_GUARD, useExisting: AuthGuard },
     RateLimiter,
     { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,6 +1,7 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { BackgroundYield } from './background-yield';
 
 /** Part of SHUTDOWN_DEADLINE_MS for in-flight jobs; the rest is for closing PostgreSQL and Redis. */
 export const CLOSE_WAIT_MS = 15_000;
@@ -15,9 +16,14 @@ export const CLOSE_WAIT_MS = 15_000;
 export class GracefulShutdown implements BeforeApplicationShutdown {
   private readonly logger = new Logger(GracefulShutdown.name);
 
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly backgroundYield: BackgroundYield,
+  ) {}
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
+    // Jobs waiting for a calm API go ahead now instead of holding the close.
+    this.backgroundYield.release();
     const hosts = this.discovery
       .getProviders()
       .map((wrapper) => wrapper.instance as unknown)

@@ -9,6 +9,7 @@ import { JobsModule, OutboxWorkerModule } from '@schakel/jobs';
 import { EnrolmentModule, ImportEventConsumer } from '@schakel/enrolment';
 import { MessagingEventConsumer, MessagingModule } from '@schakel/messaging';
 import { SessionModule } from '@schakel/session';
+import { BackgroundYield } from './background-yield';
 import { GracefulShutdown } from './graceful-shutdown';
 import { jobHandlersProvider } from './job-handlers';
 import { JobSchedules } from './job-schedules';
@@ -38,6 +39,6 @@ import { CertificatesProcessor, ImportsProcessor, MaintenanceProcessor, Messages
       consumers: [MessagingEventConsumer, CertificationEventConsumer, ChainReportEventConsumer, ImportEventConsumer],
     }),
   ],
-  providers: [jobHandlersProvider, MaintenanceService, JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificatesProcessor, ImportsProcessor, GracefulShutdown],
+  providers: [BackgroundYield, jobHandlersProvider, MaintenanceService, JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificatesProcessor, ImportsProcessor, GracefulShutdown],
 })
 export class WorkerModule {}

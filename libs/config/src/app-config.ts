@@ -47,6 +47,7 @@ class EnvironmentVariables {
   /** Set only by scripts/start.mjs when it brings up the embedded PostgreSQL: the development default. */
   @IsOptional() @Transform(toBool) @IsBoolean() SCHAKEL_EMBEDDED?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) MESSAGE_CLAIM_LEASE_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300_000) BACKGROUND_YIELD_MAX_MS?: number;
   @IsOptional() @IsString() INVOICE_PROVIDER_NAME?: string;
   @IsOptional() @IsString() INVOICE_PROVIDER_ADDRESS?: string;
   @IsOptional() @IsString() INVOICE_PROVIDER_IBAN?: string;
@@ -77,6 +78,11 @@ export class AppConfig {
   readonly demoData: boolean;
   readonly sweepIntervalSeconds: number;
   readonly queuePrefix: string;
+  /**
+   * How long the worker's background jobs (relay, mail, certificates) wait for a calm API in
+   * one busy stretch before they go ahead anyway; 0: never wait.
+   */
+  readonly backgroundYieldMaxMs: number;
   readonly logLevel: string;
   readonly rateLimits: {
     loginPerAccountPerMinute: number;
@@ -197,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOp
     demoData: raw.DEMO_DATA ?? false,
     sweepIntervalSeconds: raw.SWEEP_INTERVAL_SECONDS ?? 60,
     queuePrefix: raw.QUEUE_PREFIX ?? 'schakel',
+    backgroundYieldMaxMs: raw.BACKGROUND_YIELD_MAX_MS ?? 10_000,
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     rateLimits: {
       loginPerAccountPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,

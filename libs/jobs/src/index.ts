@@ -8,4 +8,5 @@ export * from './outbox/entities/outbox-event.entity';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.repository';
 export * from './outbox/unit-of-work';
+export * from './pressure/api-pressure';
 export * from './queue-name';

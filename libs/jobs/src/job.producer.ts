@@ -51,6 +51,13 @@ export class JobProducer {
     await this.queue(queue).add('event.consume', data, { ...RETRY[JOB_ROUTES['event.consume'].retry], ...DEFAULT_OPTIONS, ...options });
   }
 
+  /** Enqueues many consumer jobs on one queue in one round trip (the relay's batches). */
+  async enqueueEvents(queue: QueueName, jobs: Array<{ data: JobData<'event.consume'>; jobId: string }>): Promise<void> {
+    if (jobs.length === 0) return;
+    const retry = RETRY[JOB_ROUTES['event.consume'].retry];
+    await this.queue(queue).addBulk(jobs.map((job) => ({ name: 'event.consume' as const, data: job.data, opts: { ...retry, ...DEFAULT_OPTIONS, jobId: job.jobId } })));
+  }
+
   /**
    * Asks the worker to relay the outbox now rather than at its next tick. Best
    * effort: if Redis is down the rows wait in PostgreSQL and the relay finds them.
