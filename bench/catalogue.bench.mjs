@@ -1,7 +1,7 @@
 // The public catalogue against a bare NestJS "hello", same load, same run.
 // Target (PRODUCT.md): GET /api/courses at least half the throughput of the bare hello.
 import { createRequire } from 'node:module';
-import { freePort, prepareEnvironment, report, runConcurrently, startProcess } from './lib.mjs';
+import { freePort, httpClient, prepareEnvironment, report, runConcurrently, startProcess } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
@@ -35,14 +35,14 @@ async function seed(databaseUrl) {
   }
 }
 
-async function measure(url) {
-  const run = () =>
+/** A round of REQUESTS GETs of `path` on `port`, CONCURRENCY at a time, every answer a 200 with a body. */
+function measure(port, path) {
+  const client = httpClient(port, CONCURRENCY);
+  return () =>
     runConcurrently(REQUESTS, CONCURRENCY, async () => {
-      const response = await fetch(url);
-      if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-      await response.arrayBuffer();
+      const response = await client.request(path);
+      if (response.status !== 200 || response.body.length === 0) throw new Error(`${path}: ${response.status}`);
     });
-  return run;
 }
 
 const { env, cleanup } = await prepareEnvironment('catalogue');
@@ -53,15 +53,15 @@ try {
   processes.push(await startProcess('dist/apps/api/src/main.js', { ...env, PORT: String(apiPort) }, { healthPort: apiPort }));
   processes.push(await startProcess('bench/hello-nest.mjs', { ...env, PORT: String(helloPort) }, { healthPort: helloPort }));
 
-  const catalogueUrl = `http://127.0.0.1:${apiPort}/api/courses?chainRole=first-conversation`;
-  const sample = await (await fetch(catalogueUrl)).json();
+  const cataloguePath = '/api/courses?chainRole=first-conversation';
+  const sample = await (await fetch(`http://127.0.0.1:${apiPort}${cataloguePath}`)).json();
   if (!(sample.total > 10) || !Array.isArray(sample.items[0]?.prerequisiteIds)) throw new Error(`unexpected catalogue: ${JSON.stringify(sample).slice(0, 200)}`);
 
-  const catalogue = await measure(catalogueUrl);
-  const hello = await measure(`http://127.0.0.1:${helloPort}/hello`);
+  const catalogue = measure(apiPort, cataloguePath);
+  const hello = measure(helloPort, '/hello');
   // warm up (JIT, connection pools), then two alternating rounds; the better round of each counts
-  await runConcurrently(500, CONCURRENCY, async () => (await fetch(catalogueUrl)).arrayBuffer());
-  await runConcurrently(500, CONCURRENCY, async () => (await fetch(`http://127.0.0.1:${helloPort}/hello`)).arrayBuffer());
+  await catalogue();
+  await hello();
   const rounds = { catalogue: [], hello: [] };
   for (let round = 0; round < 2; round += 1) {
     rounds.hello.push(await hello());

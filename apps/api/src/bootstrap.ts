@@ -4,9 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { CatalogueEdge } from '@schakel/catalogue/http';
 import { AppConfig } from '@schakel/config';
 import { PageRenderer, PageSessions } from '@schakel/web';
 import { ApiModule } from './api.module';
+import { assignRequestId } from './edge/logging.module';
 import { limitBeforeBody } from './edge/pre-body-limit';
 import { RateLimiter } from './edge/rate-limiter';
 import { securityHeaders } from './edge/security-headers';
@@ -25,6 +27,8 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   // Who the client is (rate limits, logs) is taken from X-Forwarded-For only from the proxies named here.
   app.set('trust proxy', config.trustProxy);
   app.use(helmet(securityHeaders));
+  // A signed-out catalogue page already served under the current catalogue version: from Redis, before the framework.
+  app.use(app.get(CatalogueEdge).handler(assignRequestId));
   // Before any body parser: a PDF upload over the limit is refused without reading a byte of it.
   app.use('/api/verify', limitBeforeBody(app.get(RateLimiter), 'verify', /^\/[^/]+\/check\/?$/));
   app.useBodyParser('json', { limit: BODY_LIMIT });

@@ -11,6 +11,31 @@ export interface CataloguePage {
 }
 
 const TTL_SECONDS = 3600;
+/** Hash fields naming a request URL (they hold its filter key) start with this; filter keys never do. */
+const URL_FIELD = 'url:';
+
+const parse = (stored: string): CataloguePage => {
+  const newline = stored.indexOf('\n');
+  return { etag: stored.slice(0, newline), body: stored.slice(newline + 1) };
+};
+
+/** The cache's two reads as server-side scripts (EVALSHA: the script text is sent once per connection). */
+interface CatalogueCommands {
+  /** [version, page under that version or null] */
+  cataloguePage(versionKey: string, filterKey: string, pagesPrefix: string): Promise<[string, string | null]>;
+  /** the page the URL was served, under the current version, or null */
+  catalogueUrlPage(versionKey: string, urlField: string, pagesPrefix: string): Promise<string | null>;
+}
+
+const SCRIPTS = {
+  cataloguePage: `local v = redis.call('GET', KEYS[1]) or '0'
+    return { v, redis.call('HGET', ARGV[2] .. v, ARGV[1]) }`,
+  catalogueUrlPage: `local v = redis.call('GET', KEYS[1]) or '0'
+    local key = ARGV[2] .. v
+    local filter = redis.call('HGET', key, ARGV[1])
+    if not filter then return false end
+    return redis.call('HGET', key, filter)`,
+};
 
 /**
  * The public catalogue changes only when a course does, but is read on every visit: its
@@ -26,6 +51,7 @@ export class CatalogueCache {
   /** Keys live under the deployment's prefix, like its queues and rate limits. */
   private readonly versionKey: string;
   private readonly pagesKey: string;
+  private readonly commands: CatalogueCommands;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -33,14 +59,25 @@ export class CatalogueCache {
   ) {
     this.versionKey = `${config.queuePrefix}:catalogue:version`;
     this.pagesKey = `${config.queuePrefix}:catalogue:pages:`;
+    for (const [name, lua] of Object.entries(SCRIPTS)) {
+      if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 1, lua });
+    }
+    this.commands = redis as unknown as CatalogueCommands;
   }
 
-  async page(filterKey: string, build: () => Promise<string>): Promise<CataloguePage> {
+  /**
+   * The page for `filterKey`, from the cache or built (and then stored). `url`: the request URL
+   * that asked for it, remembered under the same version so the edge can answer that URL.
+   */
+  async page(filterKey: string, build: () => Promise<string>, url?: string): Promise<CataloguePage> {
     const cached = await this.read(filterKey);
-    if (cached?.page) return cached.page;
+    if (cached?.page) {
+      if (url) await this.write(cached.version, filterKey, null, url);
+      return cached.page;
+    }
     const body = await build();
     const page = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    if (cached) await this.write(cached.version, filterKey, page);
+    if (cached) await this.write(cached.version, filterKey, page, url);
     return page;
   }
 
@@ -49,32 +86,36 @@ export class CatalogueCache {
     await this.redis.incr(this.versionKey).catch((error: Error) => this.logger.warn(`catalogue cache not invalidated: ${error.message}`));
   }
 
-  /** One round trip: the current version and, under it, the page (if any). */
-  private async read(filterKey: string): Promise<{ version: string; page: CataloguePage | null } | null> {
+  /**
+   * The edge's lookup (CatalogueEdge): the page this exact request URL was last served, under
+   * the current version, in one round trip; null when there is none or Redis does not answer.
+   */
+  async pageForUrl(url: string): Promise<CataloguePage | null> {
     try {
-      const [version, stored] = (await this.redis.eval(
-        `local v = redis.call('GET', KEYS[1]) or '0'
-         return { v, redis.call('HGET', ARGV[2] .. v, ARGV[1]) }`,
-        1,
-        this.versionKey,
-        filterKey,
-        this.pagesKey,
-      )) as [string, string | null];
-      if (!stored) return { version, page: null };
-      const newline = stored.indexOf('\n');
-      return { version, page: { etag: stored.slice(0, newline), body: stored.slice(newline + 1) } };
+      const stored = await this.commands.catalogueUrlPage(this.versionKey, `${URL_FIELD}${url}`, this.pagesKey);
+      return stored ? parse(stored) : null;
     } catch {
       return null;
     }
   }
 
-  private async write(version: string, filterKey: string, page: CataloguePage): Promise<void> {
+  /** One round trip: the current version and, under it, the page (if any). */
+  private async read(filterKey: string): Promise<{ version: string; page: CataloguePage | null } | null> {
+    try {
+      const [version, stored] = await this.commands.cataloguePage(this.versionKey, filterKey, this.pagesKey);
+      return { version, page: stored ? parse(stored) : null };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Stores the page, and which request URL asked for it (for the edge), under `version`. */
+  private async write(version: string, filterKey: string, page: CataloguePage | null, url?: string): Promise<void> {
     const key = `${this.pagesKey}${version}`;
-    await this.redis
-      .multi()
-      .hset(key, filterKey, `${page.etag}\n${page.body}`)
-      .expire(key, TTL_SECONDS)
-      .exec()
-      .catch(() => undefined);
+    const fields: Record<string, string> = {};
+    if (page) fields[filterKey] = `${page.etag}\n${page.body}`;
+    if (url) fields[`${URL_FIELD}${url}`] = filterKey;
+    if (Object.keys(fields).length === 0) return;
+    await this.redis.multi().hset(key, fields).expire(key, TTL_SECONDS).exec().catch(() => undefined);
   }
 }

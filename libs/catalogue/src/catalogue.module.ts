@@ -18,6 +18,6 @@ import { QuizService } from './quiz.service';
     CourseRepository, CourseService, LessonRepository, LessonService, QuizRepository, QuizService,
     LearningPathRepository, LearningPathService,
   ],
-  exports: [CourseService, CourseRepository, LessonService, LessonRepository, QuizService, QuizRepository, LearningPathService],
+  exports: [CatalogueCache, CourseService, CourseRepository, LessonService, LessonRepository, QuizService, QuizRepository, LearningPathService],
 })
 export class CatalogueModule {}

@@ -29,9 +29,10 @@ export class CourseService {
   ) {}
 
   /** The public page as ready JSON (see CourseRepository.pagePublishedJson), from the shared cache when it is current. */
-  listJson(filter: CourseFilter): Promise<CataloguePage> {
+  /** `url`: the request URL that asked (valid, since it got here), so the edge can answer it next time. */
+  listJson(filter: CourseFilter, url?: string): Promise<CataloguePage> {
     const key = [filter.chainRole ?? '', filter.format ?? '', filter.limit, filter.offset].join('|');
-    return this.cache.page(key, () => this.courses.pagePublishedJson(filter));
+    return this.cache.page(key, () => this.courses.pagePublishedJson(filter), url);
   }
 
   /** A course by id or slug, as this caller may see it. */

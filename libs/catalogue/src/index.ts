@@ -1,3 +1,4 @@
+export * from './catalogue-cache';
 export * from './catalogue.exception';
 export * from './catalogue.module';
 export * from './course-access';

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CatalogueCache } from '@schakel/catalogue';
 import { startApi, TestApi } from '../../support/app';
 import { createCourse, publish } from '../../factories/course.factory';
 import { addLessons } from '../../factories/lesson.factory';
@@ -183,6 +184,41 @@ describe('catalogue: courses', () => {
       } finally {
         await other.close();
       }
+    });
+
+    it('the edge answers a signed-out page it served before exactly as the controller did, and forgets it when a course changes', async () => {
+      const url = '/api/courses?chainRole=first-conversation&limit=7';
+      const edgeHits = () => api.app.get(CatalogueCache).pageForUrl(url);
+      const fromController = await api.http().get(url).set('X-Request-Id', 'eerste-verzoek');
+      expect(fromController.status).toBe(200);
+      expect(await edgeHits()).not.toBeNull(); // the controller remembered the URL with the page
+      const fromEdge = await api.http().get(url).set('X-Request-Id', 'tweede-verzoek');
+      const headersOf = (response: { headers: Record<string, string> }) => {
+        const { date: _date, 'x-request-id': _id, ...rest } = response.headers;
+        return rest;
+      };
+      expect(fromEdge.status).toBe(200);
+      expect(fromEdge.text).toBe(fromController.text);
+      expect(headersOf(fromEdge)).toEqual(headersOf(fromController));
+      expect(fromEdge.headers['x-request-id']).toBe('tweede-verzoek');
+      expect(fromEdge.headers['content-security-policy']).toBeDefined();
+      expect((await api.http().get(url).set('If-None-Match', fromEdge.headers.etag)).status).toBe(304);
+
+      // A course write moves the catalogue's version: the edge no longer knows the URL, the controller answers anew.
+      await createCourse(api, tenant.trainer, { chainRoles: ['first-conversation'], status: 'published' });
+      expect(await edgeHits()).toBeNull();
+      const after = await api.http().get(url);
+      expect(after.headers.etag).not.toBe(fromController.headers.etag);
+      expect(after.body.total).toBe(fromController.body.total + 1);
+      expect(after.body.items.length).toBeLessThanOrEqual(7);
+
+      // Never remembered: an invalid query (400 every time) and a request with a bearer token.
+      for (let i = 0; i < 2; i += 1) expect((await api.http().get('/api/courses?limit=500')).status).toBe(400);
+      expect(await api.app.get(CatalogueCache).pageForUrl('/api/courses?limit=500')).toBeNull();
+      const signedIn = '/api/courses?format=live';
+      expect((await api.http().get(signedIn).set(tenant.trainer.auth)).status).toBe(200);
+      expect(await api.app.get(CatalogueCache).pageForUrl(signedIn)).toBeNull();
+      expect((await api.http().get(signedIn).set('Authorization', 'Bearer kapot')).status).toBe(401);
     });
   });
 });

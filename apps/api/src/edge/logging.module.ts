@@ -7,6 +7,14 @@ import { redactUrl } from './redact-url.rules';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The request's id: the caller's X-Request-Id when it is sane, else a new one; echoed on the response. */
+export function assignRequestId(request: IncomingMessage, response: ServerResponse): string {
+  const given = request.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  response.setHeader('X-Request-Id', id);
+  return id;
+}
+
 /** Structured JSON logs; every line of a request carries its request id (echoed as X-Request-Id). */
 @Module({
   imports: [
@@ -15,12 +23,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          genReqId: (request: IncomingMessage, response: ServerResponse) => {
-            const given = request.headers['x-request-id'];
-            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            response.setHeader('X-Request-Id', id);
-            return id;
-          },
+          genReqId: assignRequestId,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
           serializers: {
             // Mail-link and feed tokens never reach the logs (see redactUrl).

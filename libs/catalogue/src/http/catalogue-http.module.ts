@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue.module';
+import { CatalogueEdge } from './catalogue-edge';
 import { CourseController } from './course.controller';
 import { LearningPathController } from './learning-path.controller';
 import { ModuleController } from './lesson.controller';
@@ -8,5 +9,7 @@ import { ModuleController } from './lesson.controller';
 @Module({
   imports: [CatalogueModule],
   controllers: [CourseController, ModuleController, LearningPathController],
+  providers: [CatalogueEdge],
+  exports: [CatalogueEdge],
 })
 export class CatalogueHttpModule {}

@@ -1,10 +1,20 @@
-import { Body, Controller, Get, Header, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { UuidParam } from '@schakel/common';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '@schakel/identity';
 import { CourseService } from '../course.service';
 import { CourseDetailResponse, CoursePageResponse, CourseQueryDto, CreateCourseDto, UpdateCourseDto } from '../dto/course.dto';
+
+/** What every catalogue page answer carries, whether Nest or the edge (CatalogueEdge) serves it. */
+export const CATALOGUE_PAGE_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'public, max-age=30, must-revalidate',
+} as const;
+
+/** True when `ifNoneMatch` (the request header) names `etag`. */
+export const matchesEtag = (ifNoneMatch: string | undefined, etag: string): boolean =>
+  Boolean(ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(etag));
 
 @ApiTags('catalogue')
 @ApiBearerAuth()
@@ -14,18 +24,20 @@ export class CourseController {
 
   @Get()
   @Public()
-  @Header('Content-Type', 'application/json; charset=utf-8')
-  @Header('Cache-Control', 'public, max-age=30, must-revalidate')
+  @Header('Content-Type', CATALOGUE_PAGE_HEADERS['Content-Type'])
+  @Header('Cache-Control', CATALOGUE_PAGE_HEADERS['Cache-Control'])
   @ApiOkResponse({ type: CoursePageResponse, description: 'published courses, by title; ETag, and 304 for If-None-Match' })
   async list(
     @Query() query: CourseQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | undefined> {
     // Already JSON, built by PostgreSQL and kept in the shared cache: the hottest public route.
-    const page = await this.courses.listJson(query);
+    // A signed-out request's URL is remembered with the page, so the edge answers it next time.
+    const page = await this.courses.listJson(query, request.headers.authorization ? undefined : request.originalUrl);
     response.setHeader('ETag', page.etag);
-    if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(page.etag)) {
+    if (matchesEtag(ifNoneMatch, page.etag)) {
       response.status(304);
       return undefined;
     }
