@@ -1,7 +1,7 @@
 // The public catalogue against a bare NestJS "hello", same load, same run.
 // Target (PRODUCT.md): GET /api/courses at least half the throughput of the bare hello.
 import { createRequire } from 'node:module';
-import { freePort, httpClient, prepareEnvironment, report, runConcurrently, startProcess } from './lib.mjs';
+import { freePort, httpClient, prepareEnvironment, report, runConcurrently, startProcess, summarise } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
@@ -78,6 +78,7 @@ try {
     ['bare NestJS hello p50 / p99 (ms)', `${h.p50.toFixed(1)} / ${h.p99.toFixed(1)}`],
     ['ratio catalogue / hello (target >= 0.5)', (c.perSecond / h.perSecond).toFixed(2)],
   ]);
+  summarise({ figure: 'catalogue GET /api/courses (per s)', product: c.perSecond, baseline: h.perSecond, baselineName: 'bare NestJS hello', goal: '≥ 0.5', met: c.perSecond / h.perSecond >= 0.5 });
 } finally {
   for (const p of processes.reverse()) await p.stop();
   await cleanup();

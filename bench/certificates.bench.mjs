@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { startMailSink, ticksOf } from './deployed.mjs';
-import { prepareEnvironment, report, root, startProcess } from './lib.mjs';
+import { prepareEnvironment, report, root, startProcess, summarise } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const TOTAL = Number(process.env.BENCH_CERTIFICATES ?? 1000);
@@ -123,6 +123,9 @@ try {
     ['2 workers: per worker core / bare render', `${two.perCpuSecond.toFixed(0)} / ${bare.toFixed(0)} = ${(two.perCpuSecond / bare).toFixed(2)}`],
     ['completions with more than one certificate', String(dupes[0].n)],
   ]);
+  for (const [workers, run] of [[1, one], [2, two]]) {
+    summarise({ figure: `certificate burst, ${workers} worker${workers > 1 ? 's' : ''}, mails included (per worker core-s)`, product: run.perCpuSecond, baseline: bare, baselineName: 'bare render on one core', goal: '≥ 0.7', met: run.perCpuSecond / bare >= 0.7 && dupes[0].n === 0 });
+  }
 } finally {
   await db.end();
   await cleanup();

@@ -3,13 +3,14 @@
 // in the same run so results are reported as ratios, not as absolute numbers alone.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, startRedis } from '../scripts/embedded.mjs';
+import { NODE_HEAP_FLAGS } from '../scripts/node-flags.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -62,7 +63,9 @@ export async function startProcess(script, env, { healthPort, niceness = 0 } = {
   // BENCH_PROFILE=<dir>: every started process writes a CPU profile there when it stops
   // (read it with `node bench/profile-summary.mjs <file>` or in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const args = [...profile, join(root, script)];
+  // The apps start as npm start starts them (their heap limits); the bench's own helpers plainly.
+  const heap = script.startsWith('dist/apps/') ? NODE_HEAP_FLAGS : [];
+  const args = [...profile, ...heap, join(root, script)];
   const [file, argv] = niceness ? ['nice', ['-n', String(niceness), process.execPath, ...args]] : [process.execPath, args];
   const child = spawn(file, argv, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (healthPort) {
@@ -140,6 +143,15 @@ export function httpClient(port, connections = 64) {
     },
     close: () => agent.destroy(),
   };
+}
+
+/**
+ * One row of the summary table `npm run bench` prints at the end (issue 14's table):
+ * `figure: product / baseline = ratio`, against its goal. Written to BENCH_SUMMARY_FILE
+ * (set by scripts/bench.mjs) as a JSON line; nothing when a script runs on its own.
+ */
+export function summarise(row) {
+  if (process.env.BENCH_SUMMARY_FILE) appendFileSync(process.env.BENCH_SUMMARY_FILE, `${JSON.stringify(row)}\n`);
 }
 
 export function report(title, rows) {

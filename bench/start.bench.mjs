@@ -6,7 +6,7 @@
 // build too, and the first start would time the build.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, percentile, prepareEnvironment, report, root } from './lib.mjs';
+import { freePort, percentile, prepareEnvironment, report, root, summarise } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 3);
 
@@ -79,6 +79,7 @@ async function main() {
       ['  / API alone', `${(median(second) / median(apiAlone)).toFixed(2)}× (goal: ≤ 10 s absolute)`],
       ['  / bare node', `${(median(second) / median(bare)).toFixed(0)}×`],
     ]);
+    summarise({ figure: 'second npm start to healthy (s)', product: median(second), baseline: median(apiAlone), baselineName: 'API process alone', goal: '≤ 10 s', met: median(second) <= 10 });
   } finally {
     await cleanup();
   }

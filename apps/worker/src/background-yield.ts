@@ -25,6 +25,7 @@ export class BackgroundYield {
   private readonly maxMs: number;
   private released = false;
   private busySince?: number;
+  private calmSeenAt = 0;
   private reading?: Promise<boolean>;
 
   constructor(
@@ -37,13 +38,15 @@ export class BackgroundYield {
 
   /** Resolves once the API is calm, when this busy stretch has lasted the maximum, or at shutdown. */
   async calm(): Promise<void> {
-    if (this.maxMs === 0) return;
+    // A calm reading holds for one poll interval: a burst of jobs asks Redis once, not once each.
+    if (this.maxMs === 0 || Date.now() - this.calmSeenAt < CALM_POLL_MS) return;
     while (!this.released && (await this.apiBusy())) {
       this.busySince ??= Date.now();
       if (Date.now() - this.busySince >= this.maxMs) return;
       await new Promise((resolve) => setTimeout(resolve, CALM_POLL_MS));
     }
     this.busySince = undefined;
+    this.calmSeenAt = Date.now();
   }
 
   /** At shutdown: every waiting job goes ahead now, so closing the worker does not wait on the API. */
