@@ -6,6 +6,7 @@
 // shared_preload_libraries, which a shared server may not have.)
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { startMailSink } from './deployed.mjs';
 import { freePort, prepareEnvironment, report, root } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
@@ -113,10 +114,77 @@ async function main() {
       for (const text of last.sql) process.stdout.write(`    SQL   ${text}\n`);
       for (const name of last.redis) process.stdout.write(`    Redis ${name}\n`);
     }
+    await certificateRoundTrips(db);
   } finally {
     await app?.close();
     await db.end();
     await cleanup();
+  }
+}
+
+/**
+ * A completion's whole way through the worker, in this process: the relay, the certificate
+ * (claim, render, store, mark issued), the chain report, the mail (event, claim, compose,
+ * SMTP to a sink, mark sent), each BullMQ job's own Redis commands. The worker waits while the
+ * counted completions go through one at a time, so everything counted is theirs.
+ */
+async function certificateRoundTrips(db) {
+  const sink = await startMailSink();
+  process.env.SMTP_URL = sink.url;
+  const { NestFactory } = require(join(root, 'node_modules/@nestjs/core'));
+  const { WorkerModule } = require(join(root, 'dist/apps/worker/src/worker.module.js'));
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+  await worker.init();
+  try {
+    const [{ id: courseId }] = (await db.query(
+      `INSERT INTO courses (slug, title, format, status, chain_roles, certificate_validity_months, duration_hours)
+       VALUES ('rt-certificate', 'Het eerste gesprek', 'online', 'published', '{first-conversation}', 24, 3) RETURNING id`)).rows;
+    const complete = async (tag) => {
+      const [{ id: userId }] = (await db.query(`INSERT INTO users (email, name, locale) VALUES ($1, 'Deelnemer', 'nl') RETURNING id`, [`rt-${tag}@bench.test`])).rows;
+      const [{ id: enrolmentId }] = (await db.query(
+        `INSERT INTO enrolments (user_id, course_id, status, completed_at) VALUES ($1, $2, 'completed', now()) RETURNING id`, [userId, courseId])).rows;
+      counting = true;
+      await db.query(
+        `WITH done AS (INSERT INTO completions (enrolment_id, user_id, course_id) VALUES ($1, $2, $3) RETURNING id)
+         INSERT INTO outbox_events (topic, payload) SELECT 'course.completed', jsonb_build_object('completionId', id) FROM done`,
+        [enrolmentId, userId, courseId]);
+    };
+    const issued = async () => (await db.query(`SELECT count(*)::int AS n FROM certificates WHERE state = 'issued' AND course_id = $1`, [courseId])).rows[0].n;
+    const waitForMail = async (n, mailsBefore = 0) => {
+      const deadline = Date.now() + 30_000;
+      while (sink.received() - mailsBefore < n || (await issued()) < n) {
+        if (Date.now() > deadline) throw new Error(`only ${sink.received()} of ${n} certificate mails`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 300)); // the jobs' last bookkeeping after the send
+    };
+    await complete('warm');
+    await waitForMail(1);
+    // The API part's enrolments left events (confirmations, the chain report): let the worker finish them first.
+    const pending = async () => (await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL`)).rows[0].n;
+    for (const deadline = Date.now() + 60_000; (await pending()) > 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
+    // A batch at once, counted from the first completion's commit to the last mail; divided per certificate.
+    const batch = 20;
+    counted.sql = [];
+    counted.redis = [];
+    const mailsBefore = sink.received() - 1;
+    for (let i = 0; i < batch; i += 1) await complete(`run${i}`);
+    await waitForMail(batch + 1, mailsBefore);
+    counting = false;
+    // This script's own statements (seeding, waiting) are not the worker's.
+    const own = ['WITH done AS (INSERT INTO completions', 'INSERT INTO users (email, name, locale) VALUES', 'INSERT INTO enrolments (user_id, course_id, status, completed_at)', 'SELECT count(*)::int AS n FROM'];
+    const sql = counted.sql.filter((text) => !own.some((prefix) => text.startsWith(prefix)));
+    report(`Round trips per certificate in the worker (completion → issued PDF → mail over SMTP; ${batch} at once)`, [
+      ['SQL statements', (sql.length / batch).toFixed(1)],
+      ['Redis commands of the shared client (BullMQ counts apart)', (counted.redis.length / batch).toFixed(1)],
+    ]);
+    const tally = (list) => [...list.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map())].sort((a, b) => b[1] - a[1]);
+    process.stdout.write('\n  per certificate, by statement:\n');
+    for (const [text, n] of tally(sql)) process.stdout.write(`    SQL   ${(n / batch).toFixed(2)}  ${text}\n`);
+  } finally {
+    await worker.close();
+    await sink.stop();
   }
 }
 

@@ -18,7 +18,7 @@ export function composeJobHandlers(
 ) {
   return {
     'outbox.relay': () => relay.relayDue(),
-    'event.consume': (data) => events.consume(data),
+    'event.consume': (data, run) => events.consume(data, run.attempt),
     'messages.sweep': () => sweeps.sweep(),
     'message.send': ({ deliveryId }) => deliveries.deliver(deliveryId),
     'maintenance.sweep': () => maintenance.sweep(),

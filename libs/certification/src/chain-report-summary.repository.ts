@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `id`, known to be a UUID (and so safe inside a literal), or an error. */
+const uuid = (id: string): string => {
+  if (!UUID.test(id)) throw new Error(`not a user id: ${JSON.stringify(id).slice(0, 60)}`);
+  return id;
+};
+
 /** People refreshed per transaction when a whole organisation is rebuilt (one advisory lock each). */
 export const REBUILD_BATCH = 500;
 
@@ -16,21 +23,21 @@ const SUMMARY_ROWS_OF_PEOPLE = `
   WITH member_roles AS (
     SELECT m.organisation_id, m.user_id, mr.role, count(*)::smallint AS assigned
       FROM memberships m CROSS JOIN LATERAL unnest(m.chain_roles) AS mr(role)
-     WHERE m.user_id = ANY($1::uuid[]) AND m.status = 'active'
+     WHERE m.user_id = ANY(:ids) AND m.status = 'active'
      GROUP BY m.organisation_id, m.user_id, mr.role),
   standing AS (
     SELECT c.user_id, kr.role, bool_or(c.expires_at IS NULL) AS never_expires, max(c.expires_at) AS last_expiry
       FROM certificates c
       JOIN courses k ON k.id = c.course_id AND k.status = 'published'
       CROSS JOIN LATERAL unnest(k.chain_roles) AS kr(role)
-     WHERE c.user_id = ANY($1::uuid[]) AND c.state = 'issued' AND c.revoked_at IS NULL
+     WHERE c.user_id = ANY(:ids) AND c.state = 'issued' AND c.revoked_at IS NULL
      GROUP BY c.user_id, kr.role),
   learning AS (
     SELECT DISTINCT e.user_id, kr.role
       FROM enrolments e
       JOIN courses k ON k.id = e.course_id AND k.status = 'published'
       CROSS JOIN LATERAL unnest(k.chain_roles) AS kr(role)
-     WHERE e.user_id = ANY($1::uuid[]) AND e.status IN ('active', 'confirmed', 'waitlisted'))
+     WHERE e.user_id = ANY(:ids) AND e.status IN ('active', 'confirmed', 'waitlisted'))
   SELECT mr.organisation_id, mr.user_id, mr.role, mr.assigned, l.user_id IS NOT NULL, s.user_id IS NOT NULL,
          coalesce(s.never_expires, false), s.last_expiry
     FROM member_roles mr
@@ -56,11 +63,18 @@ export class ChainReportSummaryRepository {
   async refreshPeople(userIds: readonly string[]): Promise<void> {
     const ids = [...new Set(userIds)].sort();
     if (ids.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('chain-report:' || u)) FROM unnest($1::text[]) AS u ORDER BY u`, [ids]);
-      await manager.query(`DELETE FROM chain_report_members WHERE user_id = ANY($1::uuid[])`, [ids]);
-      await manager.query(SUMMARY_ROWS_OF_PEOPLE, [ids]);
-    });
+    // One round trip: the three statements as one simple query, which PostgreSQL runs as one
+    // transaction (all or nothing) with a snapshot per statement, so the DELETE and INSERT
+    // still read after the lock. A simple query takes no parameters: the ids go in as a
+    // literal, each checked to be a UUID first.
+    const list = `'{${ids.map(uuid).join(',')}}'::uuid[]`;
+    await this.dataSource.query(
+      [
+        `SELECT pg_advisory_xact_lock(hashtext('chain-report:' || u)) FROM unnest(${list}::text[]) AS u ORDER BY u`,
+        `DELETE FROM chain_report_members WHERE user_id = ANY(${list})`,
+        SUMMARY_ROWS_OF_PEOPLE.replaceAll(':ids', list),
+      ].join(';\n'),
+    );
   }
 
   /** Recovery: every row of the organisation recomputed (its members', and any left by people who are no longer). */

@@ -31,13 +31,17 @@ export class EventConsumerRegistry {
     return [...this.byName.values()].filter((c) => c.handlers[event] !== undefined);
   }
 
-  /** Handles one event for one consumer; throws (so the job retries) when the handler does. */
-  async consume(job: EventJob): Promise<unknown> {
+  /**
+   * Handles one event for one consumer; throws (so the job retries) when the handler does.
+   * `attempt`: the job's attempt (1 for its first run), when the queue says.
+   */
+  async consume(job: EventJob, attempt?: number): Promise<unknown> {
     const consumer = this.byName.get(job.consumer);
     const handler = consumer?.handlers[job.event] as ((payload: unknown) => Promise<unknown>) | undefined;
     if (!handler) throw new Error(`no consumer ${job.consumer} for event ${job.event}`);
-    // A dead event's leftover retries do nothing: it waits for a platform admin.
-    if (await this.outbox.isDead(job.outboxId)) return undefined;
+    // A dead event's leftover retries do nothing: it waits for a platform admin. A job's first
+    // run needs no look: the relay never hands out a dead event, and handlers are idempotent.
+    if (attempt !== 1 && (await this.outbox.isDead(job.outboxId))) return undefined;
     let result: unknown;
     try {
       result = await handler(job.payload);
