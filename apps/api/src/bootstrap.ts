@@ -8,6 +8,7 @@ import { CatalogueEdge } from '@schakel/catalogue/http';
 import { AppConfig } from '@schakel/config';
 import { PageRenderer, PageSessions } from '@schakel/web';
 import { ApiModule } from './api.module';
+import { CataloguePageEdge } from './pages/visitor/catalogue-page-edge';
 import { assignRequestId, RequestLogging } from './edge/logging.module';
 import { limitBeforeBody } from './edge/pre-body-limit';
 import { RateLimiter } from './edge/rate-limiter';
@@ -29,6 +30,7 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   app.use(helmet(securityHeaders));
   // A signed-out catalogue page already served under the current catalogue version: from Redis, before the framework.
   app.use(app.get(CatalogueEdge).handler(assignRequestId));
+  app.use(app.get(CataloguePageEdge).handler(assignRequestId));
   app.use(app.get(RequestLogging).middleware());
   // Before any body parser: a PDF upload over the limit is refused without reading a byte of it.
   app.use('/api/verify', limitBeforeBody(app.get(RateLimiter), 'verify', /^\/[^/]+\/check\/?$/));

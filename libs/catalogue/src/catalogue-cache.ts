@@ -8,11 +8,15 @@ import { REDIS_CLIENT } from '@schakel/database';
 export interface CataloguePage {
   body: string;
   etag: string;
+  /** The catalogue version it belongs to; absent when Redis did not answer. */
+  version?: string;
 }
 
 const TTL_SECONDS = 3600;
 /** Hash fields naming a request URL (they hold its filter key) start with this; filter keys never do. */
 const URL_FIELD = 'url:';
+/** Hash fields holding something rendered from the catalogue (CatalogueCache.remember). */
+const RENDERED_FIELD = 'rendered:';
 
 const parse = (stored: string): CataloguePage => {
   const newline = stored.indexOf('\n');
@@ -73,12 +77,13 @@ export class CatalogueCache {
     const cached = await this.read(filterKey);
     if (cached?.page) {
       if (url) await this.write(cached.version, filterKey, null, url);
-      return cached.page;
+      return { ...cached.page, version: cached.version };
     }
     const body = await build();
     const page = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    if (cached) await this.write(cached.version, filterKey, page, url);
-    return page;
+    if (!cached) return page;
+    await this.write(cached.version, filterKey, page, url);
+    return { ...page, version: cached.version };
   }
 
   /** After a commit that changed what the catalogue shows. */
@@ -94,6 +99,25 @@ export class CatalogueCache {
     try {
       const stored = await this.commands.catalogueUrlPage(this.versionKey, `${URL_FIELD}${url}`, this.pagesKey);
       return stored ? parse(stored) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Something rendered from the catalogue (a page's HTML) under `field`, kept with the
+   * catalogue version its data came from, so a course write forgets it like the JSON.
+   */
+  async remember(version: string, field: string, body: string): Promise<void> {
+    const key = `${this.pagesKey}${version}`;
+    await this.redis.multi().hset(key, `${RENDERED_FIELD}${field}`, body).expire(key, TTL_SECONDS).exec().catch(() => undefined);
+  }
+
+  /** What `remember` kept under `field` for the current version, or null (also when Redis does not answer). */
+  async remembered(field: string): Promise<string | null> {
+    try {
+      const [, stored] = await this.commands.cataloguePage(this.versionKey, `${RENDERED_FIELD}${field}`, this.pagesKey);
+      return stored;
     } catch {
       return null;
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -21,13 +22,24 @@ export class PageRenderer {
   private readonly layout: HandlebarsTemplateDelegate;
   private readonly pages = new Map<string, HandlebarsTemplateDelegate>();
   private readonly text: Record<Locale, TextCatalogue>;
+  /**
+   * A hash of everything a rendered page depends on besides its data (templates, partials,
+   * words, asset names): a stored page is only valid for the build that rendered it.
+   */
+  readonly buildId: string;
 
   constructor(
     readonly assets = new StaticAssets(),
     root = join(templatesRoot(), 'pages'),
   ) {
-    for (const file of readdirSync(join(root, 'partials'))) {
-      if (file.endsWith('.hbs')) this.handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(root, 'partials', file), 'utf8'));
+    const build = createHash('sha256').update(assets.fingerprints.join('\n'));
+    const read = (path: string) => {
+      const source = readFileSync(path, 'utf8');
+      build.update(path).update(source);
+      return source;
+    };
+    for (const file of readdirSync(join(root, 'partials')).sort()) {
+      if (file.endsWith('.hbs')) this.handlebars.registerPartial(basename(file, '.hbs'), read(join(root, 'partials', file)));
     }
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.handlebars.registerHelper('asset', (name: string) => this.assets.url(name));
@@ -44,11 +56,13 @@ export class PageRenderer {
       const values = { ...((rest[0] as Record<string, unknown> | undefined) ?? {}), ...(options.hash as Record<string, unknown>) };
       return fill(lookupWord(root.t, path, root.lang), values);
     });
-    this.layout = this.handlebars.compile(readFileSync(join(root, '_layout.hbs'), 'utf8'));
+    this.layout = this.handlebars.compile(read(join(root, '_layout.hbs')));
     this.text = { nl: readCatalogue(root, 'nl'), en: readCatalogue(root, 'en') };
-    for (const file of readdirSync(root)) {
-      if (file.endsWith('.hbs') && !file.startsWith('_')) this.pages.set(basename(file, '.hbs'), this.handlebars.compile(readFileSync(join(root, file), 'utf8')));
+    build.update(JSON.stringify(this.text));
+    for (const file of readdirSync(root).sort()) {
+      if (file.endsWith('.hbs') && !file.startsWith('_')) this.pages.set(basename(file, '.hbs'), this.handlebars.compile(read(join(root, file))));
     }
+    this.buildId = build.digest('base64url').slice(0, 16);
   }
 
   render(page: string, view: PageView): string {

@@ -45,6 +45,11 @@ export class StaticAssets {
     }
   }
 
+  /** Every served name (content hashes included): part of what a rendered page depends on. */
+  get fingerprints(): string[] {
+    return [...this.byFingerprint.keys()].sort();
+  }
+
   /** `/assets/schakel.3f2a1b9c0d.css` for `schakel.css`; throws for a file that is not ours. */
   url(name: string): string {
     const asset = this.byLogicalName.get(name);

@@ -1,6 +1,8 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { CatalogueCache } from '@schakel/catalogue';
 import { AppConfig } from '@schakel/config';
+import { PageRenderer } from '@schakel/web';
 import { startApi, type TestApi } from '../../support/app';
 import { isolateRun } from '../../support/isolation';
 import { PageClient, pageText } from '../../support/page-client';
@@ -86,6 +88,37 @@ describe('web: catalogue, course page and learning path', () => {
       const odd = await visitor.get('/courses?role=astronaut&format=%3Cscript%3E');
       expect(odd.status).toBe(200);
       expect(odd.text).not.toContain('<script>');
+    });
+    it('a signed-out visitor gets the page the controller rendered for this address and language from the edge, until a course changes', async () => {
+      await catalogueChanged();
+      const url = '/courses?role=first-conversation&format=online';
+      const remembered = (lang: string) => api.app.get(CatalogueCache).remembered(`page:${api.app.get(PageRenderer).buildId}:${lang}:${url}`);
+      const first = await new PageClient(api).get(url);
+      expect(first.status).toBe(200);
+      expect(await remembered('nl')).toBe(first.text);
+      const second = await new PageClient(api).get(url);
+      const headersOf = (response: { headers: Record<string, unknown> }) => {
+        const { date: _date, 'x-request-id': _id, ...rest } = response.headers;
+        return rest;
+      };
+      expect(second.text).toBe(first.text);
+      expect(headersOf(second)).toEqual(headersOf(first));
+      expect(second.headers.etag).toBeDefined();
+
+      // Another language is another page; a visitor with a session goes to the controller, which keeps nothing for her.
+      const english = new PageClient(api);
+      await english.get('/language?lang=en&next=%2Fcourses');
+      expect((await english.get(url)).text).toContain('<html lang="en">');
+      const { browser } = await signedIn();
+      const hers = await browser.get(url);
+      expect(hers.text).toContain('href="/me"');
+      expect(await remembered('nl')).toBe(first.text);
+
+      // A course published (through the service, which moves the catalogue version) shows at once.
+      const course = await insertCourse(api.app, { title: 'Net gepubliceerd voor bezoekers', format: 'online', chainRoles: ['first-conversation'] });
+      await catalogueChanged();
+      expect(await remembered('nl')).toBeNull();
+      expect((await new PageClient(api).get(url)).text).toContain(course.title);
     });
   });
 

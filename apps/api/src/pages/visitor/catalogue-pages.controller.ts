@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { COURSE_FORMATS, CourseService, type CoursePageResponse, type CourseFormat } from '@schakel/catalogue';
 import { CHAIN_ROLES, type ChainRole } from '@schakel/common';
 import { EnrolmentError, EnrolmentService } from '@schakel/enrolment';
 import { CurrentUser, Public, type AuthUser } from '@schakel/identity';
 import { formText, HtmlForm, HtmlPage, Page, PageContext, PageRenderer } from '@schakel/web';
+import { CataloguePageEdge } from './catalogue-page-edge';
 import { CoursePageQuery, type CoursePageData } from './course-page.query';
 import { enrolRefusalOf } from '../enrol-refusals';
 
@@ -27,19 +28,26 @@ export class CataloguePagesController {
     private readonly courses: CourseService,
     private readonly coursePage: CoursePageQuery,
     private readonly enrolments: EnrolmentService,
+    private readonly edge: CataloguePageEdge,
   ) {}
 
   @Get()
   @Public()
   @HtmlPage()
-  async list(@Page() page: PageContext, @Query('role') role?: string, @Query('format') format?: string, @Query('page') pageNumber?: string): Promise<string> {
+  async list(
+    @Page() page: PageContext,
+    @Req() request: Request,
+    @Query('role') role?: string,
+    @Query('format') format?: string,
+    @Query('page') pageNumber?: string,
+  ): Promise<string> {
     const filter = { role: oneOf<ChainRole>(CHAIN_ROLES, role), format: oneOf<CourseFormat>(COURSE_FORMATS, format) };
     const current = Math.max(1, Math.min(500, Number.parseInt(pageNumber ?? '1', 10) || 1));
     const found = await this.courses.listJson({ chainRole: filter.role, format: filter.format, limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
     const { items, total } = JSON.parse(found.body) as CoursePageResponse;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const query = (n: number) => new URLSearchParams({ ...(filter.role ? { role: filter.role } : {}), ...(filter.format ? { format: filter.format } : {}), page: String(n) }).toString();
-    return this.pages.render(
+    const html = this.pages.render(
       'courses',
       page.view(this.pages.word(page.lang, 'catalogue.title'), {
         courses: items,
@@ -50,6 +58,9 @@ export class CataloguePagesController {
         pagination: pages > 1 ? { current, pages, previous: current > 1 ? query(current - 1) : null, next: current < pages ? query(current + 1) : null } : null,
       }),
     );
+    // A signed-out visitor's page is the same for the next one with this address and language.
+    await this.edge.remember(request, found.version, html);
+    return html;
   }
 
   @Get(':slug')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@schakel/catalogue';
 import { EnrolmentModule } from '@schakel/enrolment';
 import { SessionModule } from '@schakel/session';
+import { CataloguePageEdge } from './catalogue-page-edge';
 import { CataloguePagesController } from './catalogue-pages.controller';
 import { CoursePageQuery } from './course-page.query';
 import { LearningPathPageController } from './learning-path-page.controller';
@@ -10,6 +11,7 @@ import { LearningPathPageController } from './learning-path-page.controller';
 @Module({
   imports: [CatalogueModule, SessionModule, EnrolmentModule],
   controllers: [CataloguePagesController, LearningPathPageController],
-  providers: [CoursePageQuery],
+  providers: [CoursePageQuery, CataloguePageEdge],
+  exports: [CataloguePageEdge],
 })
 export class VisitorPagesModule {}
