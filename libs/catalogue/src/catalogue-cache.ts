@@ -13,6 +13,8 @@ export interface CataloguePage {
 }
 
 const TTL_SECONDS = 3600;
+/** Entries (pages, remembered addresses, rendered pages) one catalogue version keeps at most. */
+export const MAX_FIELDS = 2_000;
 /** Hash fields naming a request URL (they hold its filter key) start with this; filter keys never do. */
 const URL_FIELD = 'url:';
 /** Hash fields holding something rendered from the catalogue (CatalogueCache.remember). */
@@ -29,6 +31,8 @@ interface CatalogueCommands {
   cataloguePage(versionKey: string, filterKey: string, pagesPrefix: string): Promise<[string, string | null]>;
   /** the page the URL was served, under the current version, or null */
   catalogueUrlPage(versionKey: string, urlField: string, pagesPrefix: string): Promise<string | null>;
+  /** HSET field value … on the hash unless it has max fields already; EXPIRE it */
+  catalogueStore(hashKey: string, max: number, ttlSeconds: number, ...fieldsAndValues: string[]): Promise<number>;
 }
 
 const SCRIPTS = {
@@ -39,6 +43,10 @@ const SCRIPTS = {
     local filter = redis.call('HGET', key, ARGV[1])
     if not filter then return false end
     return redis.call('HGET', key, filter)`,
+  catalogueStore: `if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+    redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+    redis.call('EXPIRE', KEYS[1], ARGV[2])
+    return 1`,
 };
 
 /**
@@ -109,8 +117,7 @@ export class CatalogueCache {
    * catalogue version its data came from, so a course write forgets it like the JSON.
    */
   async remember(version: string, field: string, body: string): Promise<void> {
-    const key = `${this.pagesKey}${version}`;
-    await this.redis.multi().hset(key, `${RENDERED_FIELD}${field}`, body).expire(key, TTL_SECONDS).exec().catch(() => undefined);
+    await this.store(version, { [`${RENDERED_FIELD}${field}`]: body });
   }
 
   /** What `remember` kept under `field` for the current version, or null (also when Redis does not answer). */
@@ -135,11 +142,20 @@ export class CatalogueCache {
 
   /** Stores the page, and which request URL asked for it (for the edge), under `version`. */
   private async write(version: string, filterKey: string, page: CataloguePage | null, url?: string): Promise<void> {
-    const key = `${this.pagesKey}${version}`;
     const fields: Record<string, string> = {};
     if (page) fields[filterKey] = `${page.etag}\n${page.body}`;
     if (url) fields[`${URL_FIELD}${url}`] = filterKey;
-    if (Object.keys(fields).length === 0) return;
-    await this.redis.multi().hset(key, fields).expire(key, TTL_SECONDS).exec().catch(() => undefined);
+    await this.store(version, fields);
+  }
+
+  /**
+   * Sets `fields` in the version's hash, unless it already holds MAX_FIELDS (addresses are
+   * chosen by callers: a flood of distinct ones must not fill Redis; past the cap they are
+   * simply answered without the cache). Best effort: a failed write costs only a cache miss.
+   */
+  private async store(version: string, fields: Record<string, string>): Promise<void> {
+    const entries = Object.entries(fields).flat();
+    if (entries.length === 0) return;
+    await this.commands.catalogueStore(`${this.pagesKey}${version}`, MAX_FIELDS, TTL_SECONDS, ...entries).catch(() => undefined);
   }
 }

@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
-import { CatalogueCache } from '@schakel/catalogue';
+import Redis from 'ioredis';
+import { CatalogueCache, MAX_FIELDS } from '@schakel/catalogue';
+import { AppConfig } from '@schakel/config';
+import { REDIS_CLIENT } from '@schakel/database';
 import { startApi, TestApi } from '../../support/app';
 import { createCourse, publish } from '../../factories/course.factory';
 import { addLessons } from '../../factories/lesson.factory';
@@ -219,6 +222,23 @@ describe('catalogue: courses', () => {
       expect((await api.http().get(signedIn).set(tenant.trainer.auth)).status).toBe(200);
       expect(await api.app.get(CatalogueCache).pageForUrl(signedIn)).toBeNull();
       expect((await api.http().get(signedIn).set('Authorization', 'Bearer kapot')).status).toBe(401);
+    });
+
+    it(`keeps at most ${MAX_FIELDS} entries per catalogue version: a flood of distinct addresses is answered, not stored`, async () => {
+      const cache = api.app.get(CatalogueCache);
+      const redis = api.app.get<Redis>(REDIS_CLIENT);
+      const prefix = api.app.get(AppConfig).queuePrefix;
+      await createCourse(api, tenant.trainer, { chainRoles: ['coordinator'], status: 'published' }); // a fresh version
+      const version = (await redis.get(`${prefix}:catalogue:version`)) ?? '0';
+      const hash = `${prefix}:catalogue:pages:${version}`;
+      await redis.hset(hash, Object.fromEntries(Array.from({ length: MAX_FIELDS }, (_, i) => [`vulsel:${i}`, 'x'])));
+      const url = '/api/courses?limit=3&offset=1';
+      const answered = await api.http().get(url);
+      expect(answered.status).toBe(200);
+      expect(answered.body.items.length).toBeGreaterThan(0);
+      expect(await redis.hlen(hash)).toBe(MAX_FIELDS);
+      expect(await cache.pageForUrl(url)).toBeNull();
+      expect((await api.http().get(url)).text).toBe(answered.text);
     });
   });
 });

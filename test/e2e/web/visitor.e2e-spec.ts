@@ -114,6 +114,11 @@ describe('web: catalogue, course page and learning path', () => {
       expect(hers.text).toContain('href="/me"');
       expect(await remembered('nl')).toBe(first.text);
 
+      // An address with anything the page does not read is answered, but never kept.
+      const odd = `${url}&utm=${Date.now()}`;
+      expect((await new PageClient(api).get(odd)).status).toBe(200);
+      expect(await api.app.get(CatalogueCache).remembered(`page:${api.app.get(PageRenderer).buildId}:nl:${odd}`)).toBeNull();
+
       // A course published (through the service, which moves the catalogue version) shows at once.
       const course = await insertCourse(api.app, { title: 'Net gepubliceerd voor bezoekers', format: 'online', chainRoles: ['first-conversation'] });
       await catalogueChanged();

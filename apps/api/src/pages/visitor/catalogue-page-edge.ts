@@ -5,6 +5,8 @@ import { CatalogueCache } from '@schakel/catalogue';
 import { LANGUAGE_COOKIE, PAGE_SESSION_COOKIE, PageRenderer } from '@schakel/web';
 
 const CATALOGUE_PAGE = '/courses';
+/** The only query parameters the page reads (its filter form and page links); any other address is not kept. */
+const PAGE_PARAMETERS = new Set(['role', 'format', 'page']);
 const LANGUAGE = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE.replace('.', '\\.')}=(nl|en)(?:;|$)`);
 
 /**
@@ -35,7 +37,8 @@ export class CataloguePageEdge {
   /** After the controller rendered `html` from the catalogue page of `version`: keep it for the next visitor. */
   async remember(request: Request, version: string | undefined, html: string): Promise<void> {
     const field = this.fieldOf(request);
-    if (field && version) await this.cache.remember(version, field, html);
+    const plain = Object.entries(request.query).every(([name, value]) => PAGE_PARAMETERS.has(name) && typeof value === 'string');
+    if (field && version && plain) await this.cache.remember(version, field, html);
   }
 
   /** `assignRequestId`: the request id, as the logger gives every other answer. */
