@@ -93,6 +93,15 @@ async function check(db, run, statuses) {
   }
 }
 
+/**
+ * A first storm, not counted, warms the platform as a running deployment is warm: compiled
+ * code, full connection pools, prepared statements, the mail pipeline.
+ */
+async function warmUp(db, platform, env, concurrency) {
+  const run = await seed(db, SPREAD);
+  await check(db, run, (await httpStorm(platform, env, run, concurrency)).statuses);
+}
+
 async function waitForMails(platform, expected, timeoutMs = 120_000) {
   const started = performance.now();
   while (platform.mailsReceived() < expected && performance.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 100));
@@ -109,10 +118,7 @@ async function main() {
   let platform;
   try {
     platform = await startDeployed(env);
-    // A first storm, not counted, warms the platform as a running deployment is warm: compiled
-    // code, full connection pools, prepared statements, the mail pipeline.
-    const warmUp = await seed(db, SPREAD);
-    await check(db, warmUp, (await httpStorm(platform, env, warmUp, CONCURRENCIES[0])).statuses);
+    await warmUp(db, platform, env, CONCURRENCIES[0]);
     let mailed = N;
     await waitForMails(platform, mailed);
     for (const [scenario, sessions] of [['one session', 1], [`${SPREAD} sessions`, SPREAD]]) {
@@ -142,8 +148,7 @@ async function main() {
     const apiOnly = await startDeployed(env, { apiOnly: true });
     try {
       const concurrency = CONCURRENCIES[CONCURRENCIES.length - 1];
-      const warmUpApi = await seed(db, SPREAD);
-      await check(db, warmUpApi, (await httpStorm(apiOnly, env, warmUpApi, concurrency)).statuses);
+      await warmUp(db, apiOnly, env, concurrency);
       const httpRun = await seed(db, 1);
       const http = await httpStorm(apiOnly, env, httpRun, concurrency);
       await check(db, httpRun, http.statuses);

@@ -7,7 +7,7 @@ import { createPerson, TEST_PASSWORD, type Person } from '../factories/person.fa
 import { QUIZ_QUESTIONS, QUIZ_RIGHT, QUIZ_WRONG } from '../factories/quiz.factory';
 import { scheduleSession } from '../factories/session.factory';
 import { AxeAudit } from './support/axe';
-import { signIn } from './support/people';
+import { signIn, submit } from './support/people';
 import { startBrowserStack, type BrowserStack } from './support/stack';
 import { buildWorld, type World } from './support/world';
 
@@ -32,9 +32,6 @@ describe('browser: accessibility of the learner pages (axe-core, no serious or c
     const person = await createPerson(stack.api.app, { name: `Lies ${randomUUID().slice(0, 4)}` });
     if (roles) await addMember(stack.api.app, await createOrganisation(stack.api.app), person, ['learner'], ['first-conversation']);
     return person;
-  };
-  const submit = async (page: Page, button: string | RegExp) => {
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).first().click()]);
   };
 
   it('the learner pages while empty: Mijn leerpad without a role, Mijn trainingen, Mijn certificaten, Instellingen (and saved)', async () => {

@@ -7,7 +7,7 @@ import { insertCourse } from '../factories/course.factory';
 import { addMember, createOrganisation } from '../factories/organisation.factory';
 import { createPerson, type Person } from '../factories/person.factory';
 import { AxeAudit } from './support/axe';
-import { textOf } from './support/people';
+import { submit, textOf } from './support/people';
 import { startBrowserStack, type BrowserStack } from './support/stack';
 import { buildWorld, type World } from './support/world';
 
@@ -32,9 +32,6 @@ describe('browser: accessibility of the visitor pages (axe-core, no serious or c
     const person = await createPerson(stack.api.app, { name: `Lies ${randomUUID().slice(0, 4)}` });
     if (roles) await addMember(stack.api.app, await createOrganisation(stack.api.app), person, ['learner'], ['first-conversation']);
     return person;
-  };
-  const submit = async (page: Page, button: string | RegExp) => {
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).first().click()]);
   };
 
   it('the visitor pages: home, catalogue (filled, filtered to nothing), course pages (live, online, blended, without sessions), learning paths (filled, empty), not found', async () => {

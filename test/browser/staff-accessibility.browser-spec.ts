@@ -10,7 +10,7 @@ import { addMember, createTenant, createTrainer, grantPlatformTrainer, type Tena
 import { createPerson, createPlatformAdmin, TEST_PASSWORD, type Person } from '../factories/person.factory';
 import { scheduleSession } from '../factories/session.factory';
 import { AxeAudit } from './support/axe';
-import { signIn, textOf } from './support/people';
+import { signIn, submit as submitForm, textOf } from './support/people';
 import { expectNoHorizontalScroll, TABLET } from './support/reflow';
 import { startBrowserStack, type BrowserStack } from './support/stack';
 import { allMeetingsStarted, amsterdamDate } from './support/staff';
@@ -71,9 +71,7 @@ describe('browser: accessibility of the staff pages (axe-core, no serious or cri
       },
     };
   };
-  const submit = async (page: Page, button: string | RegExp) => {
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button, exact: typeof button === 'string' }).first().click()]);
-  };
+  const submit = (page: Page, button: string | RegExp) => submitForm(page, button, typeof button === 'string');
   const path = (page: Page) => new URL(page.url()).pathname;
 
   it('the trainer pages: Mijn sessies empty and filled, a new session (errors, two meetings), one session (roster, waitlist, attendance), meetings, cancel, authoring', async () => {

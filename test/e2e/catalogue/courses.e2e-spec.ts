@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
-import { CatalogueCache, MAX_FIELDS } from '@schakel/catalogue';
+import { CatalogueCache, CourseService, MAX_FIELDS } from '@schakel/catalogue';
 import { AppConfig } from '@schakel/config';
 import { REDIS_CLIENT } from '@schakel/database';
 import { startApi, TestApi } from '../../support/app';
@@ -195,7 +195,10 @@ describe('catalogue: courses', () => {
       const fromController = await api.http().get(url).set('X-Request-Id', 'eerste-verzoek');
       expect(fromController.status).toBe(200);
       expect(await edgeHits()).not.toBeNull(); // the controller remembered the URL with the page
+      const controllerPath = jest.spyOn(api.app.get(CourseService), 'listJson');
       const fromEdge = await api.http().get(url).set('X-Request-Id', 'tweede-verzoek');
+      expect(controllerPath).not.toHaveBeenCalled(); // answered before the framework
+      controllerPath.mockRestore();
       const headersOf = (response: { headers: Record<string, string> }) => {
         const { date: _date, 'x-request-id': _id, ...rest } = response.headers;
         return rest;

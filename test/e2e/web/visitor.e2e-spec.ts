@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { CatalogueCache } from '@schakel/catalogue';
+import { CatalogueCache, CourseService } from '@schakel/catalogue';
 import { AppConfig } from '@schakel/config';
 import { PageRenderer } from '@schakel/web';
 import { startApi, type TestApi } from '../../support/app';
@@ -96,7 +96,10 @@ describe('web: catalogue, course page and learning path', () => {
       const first = await new PageClient(api).get(url);
       expect(first.status).toBe(200);
       expect(await remembered('nl')).toBe(first.text);
+      const controllerPath = jest.spyOn(api.app.get(CourseService), 'listJson');
       const second = await new PageClient(api).get(url);
+      expect(controllerPath).not.toHaveBeenCalled(); // answered before the framework
+      controllerPath.mockRestore();
       const headersOf = (response: { headers: Record<string, unknown> }) => {
         const { date: _date, 'x-request-id': _id, ...rest } = response.headers;
         return rest;
