@@ -1,8 +1,9 @@
 // Certificate burst, as deployed: 1,000 completions land in the outbox at once; how fast do
 // the built workers turn them into stored, issued PDF certificates and mail each holder
 // (SMTP to an in-process sink)? Baseline in the same run: the bare render (template + pdfkit
-// + QR, no queue, no database) in a loop on one core. Reported per worker CPU core used (from
-// /proc), since the workers share the machine with PostgreSQL and Redis.
+// + QR, no queue, no database) in a loop, before and after the bursts. Both sides per CPU
+// second (the workers' from /proc, the loop's from process.cpuUsage, all threads each), since
+// the workers share the machine with PostgreSQL and Redis.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -14,19 +15,27 @@ const require = createRequire(import.meta.url);
 const TOTAL = Number(process.env.BENCH_CERTIFICATES ?? 1000);
 const RENDERS = 200;
 
-async function bareRenderPerSecond() {
+/**
+ * The bare render in a loop, per second of this process's CPU (all its threads, as the
+ * workers' CPU is counted from /proc: V8's GC helper threads add ~10 % to one core's
+ * render loop) and per wall second on one core, as the issue first stated it.
+ */
+let renderer;
+async function bareRender() {
   const { CertificateRenderer } = require(join(root, 'dist/libs/certification/src/render/certificate.renderer.js'));
   const { generateCertificateCode } = require(join(root, 'dist/libs/certification/src/certificate-code.js'));
-  const renderer = new CertificateRenderer('https://schakel.example');
+  renderer ??= new CertificateRenderer('https://schakel.example');
   const content = (i) => ({
     code: generateCertificateCode(), locale: 'nl', holderName: `Deelnemer ${i}`, courseSlug: 'bench', courseTitle: 'Het eerste gesprek',
     refresherTitle: null, chainRoles: ['first-conversation'], dates: [new Date()], durationHours: 3, trainerName: null,
     validFrom: new Date(), expiresAt: new Date(Date.now() + 63e9), isRenewal: false, createdAt: new Date(),
   });
-  for (let i = 0; i < 20; i += 1) await renderer.render(content(i)); // warm up
+  for (let i = 0; i < 150; i += 1) await renderer.render(content(i)); // warm up: the loop is as warm as a busy worker
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < RENDERS; i += 1) await renderer.render(content(i));
-  return RENDERS / ((performance.now() - started) / 1000);
+  const cpu = process.cpuUsage(cpuBefore);
+  return { perCpuSecond: RENDERS / ((cpu.user + cpu.system) / 1e6), perWallSecond: RENDERS / ((performance.now() - started) / 1000) };
 }
 
 async function seedCompletions(db, courseId, tag, count) {
@@ -44,8 +53,8 @@ async function seedCompletions(db, courseId, tag, count) {
     `WITH done AS (
        INSERT INTO completions (enrolment_id, user_id, course_id)
        SELECT e.id, e.user_id, e.course_id FROM enrolments e JOIN users u ON u.id = e.user_id WHERE u.email LIKE 'bench-' || $1 || '-%'
-       RETURNING id)
-     INSERT INTO outbox_events (topic, payload) SELECT 'course.completed', jsonb_build_object('completionId', id) FROM done`,
+       RETURNING id, user_id)
+     INSERT INTO outbox_events (topic, payload) SELECT 'course.completed', jsonb_build_object('completionId', id, 'userId', user_id) FROM done`,
     [tag],
   );
 }
@@ -108,15 +117,20 @@ try {
      VALUES ('bench-eerste-gesprek', 'Het eerste gesprek', 'online', 'published', '{first-conversation}', 24, 3) RETURNING id`,
   );
   const courseId = rows[0].id;
-  const bare = await bareRenderPerSecond();
+  // The baseline before and after the bursts, averaged: the machine's speed drifts within a run.
+  const before = await bareRender();
   const sink = await startMailSink();
   const one = await burst(env, db, courseId, 1, 0, sink);
   const two = await burst(env, db, courseId, 2, one.issuedTotal, sink);
   await sink.stop();
+  const after = await bareRender();
+  const bare = (before.perCpuSecond + after.perCpuSecond) / 2;
+  const bareWall = (before.perWallSecond + after.perWallSecond) / 2;
   const { rows: dupes } = await db.query(`SELECT count(*)::int AS n FROM (SELECT completion_id FROM certificates GROUP BY completion_id HAVING count(*) > 1) d`);
   const line = (run) => `${run.perSecond.toFixed(0)}/s (issued in ${run.issuedSeconds.toFixed(1)} s, mailed in ${run.seconds.toFixed(1)} s) on ${run.cpuCores.toFixed(2)} cores`;
   report(`Certificate burst as deployed: ${TOTAL} completions → issued PDF certificates + mail over SMTP`, [
-    ['bare render (template + pdfkit + QR), per second, one core', bare.toFixed(0)],
+    ['bare render (template + pdfkit + QR), per CPU second', `${bare.toFixed(0)} (before ${before.perCpuSecond.toFixed(0)}, after ${after.perCpuSecond.toFixed(0)})`],
+    ['  the same per wall second, one core', bareWall.toFixed(0)],
     ['1 worker', line(one)],
     ['1 worker: per worker core / bare render', `${one.perCpuSecond.toFixed(0)} / ${bare.toFixed(0)} = ${(one.perCpuSecond / bare).toFixed(2)}`],
     ['2 workers', line(two)],
@@ -124,7 +138,7 @@ try {
     ['completions with more than one certificate', String(dupes[0].n)],
   ]);
   for (const [workers, run] of [[1, one], [2, two]]) {
-    summarise({ figure: `certificate burst, ${workers} worker${workers > 1 ? 's' : ''}, mails included (per worker core-s)`, product: run.perCpuSecond, baseline: bare, baselineName: 'bare render on one core', goal: '≥ 0.7', met: run.perCpuSecond / bare >= 0.7 && dupes[0].n === 0 });
+    summarise({ figure: `certificate burst, ${workers} worker${workers > 1 ? 's' : ''}, mails included (per worker core-s)`, product: run.perCpuSecond, baseline: bare, baselineName: 'bare render per CPU second', goal: '≥ 0.7', met: run.perCpuSecond / bare >= 0.7 && dupes[0].n === 0 });
   }
 } finally {
   await db.end();

@@ -147,8 +147,8 @@ async function certificateRoundTrips(db) {
         `INSERT INTO enrolments (user_id, course_id, status, completed_at) VALUES ($1, $2, 'completed', now()) RETURNING id`, [userId, courseId])).rows;
       counting = true;
       await db.query(
-        `WITH done AS (INSERT INTO completions (enrolment_id, user_id, course_id) VALUES ($1, $2, $3) RETURNING id)
-         INSERT INTO outbox_events (topic, payload) SELECT 'course.completed', jsonb_build_object('completionId', id) FROM done`,
+        `WITH done AS (INSERT INTO completions (enrolment_id, user_id, course_id) VALUES ($1, $2, $3) RETURNING id, user_id)
+         INSERT INTO outbox_events (topic, payload) SELECT 'course.completed', jsonb_build_object('completionId', id, 'userId', user_id) FROM done`,
         [enrolmentId, userId, courseId]);
     };
     const issued = async () => (await db.query(`SELECT count(*)::int AS n FROM certificates WHERE state = 'issued' AND course_id = $1`, [courseId])).rows[0].n;

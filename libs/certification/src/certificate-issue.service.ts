@@ -29,7 +29,8 @@ export class CertificateIssueService {
   async issue(completionId: string): Promise<IssueOutcome> {
     const completion = await this.certificates.findCompletion(completionId);
     if (!completion) throw new Error(`completion ${completionId} not found`);
-    const existing = await this.certificates.findByCompletion(completionId);
+    // The first attempt (almost every one) finds no certificate and skips the look.
+    const existing = completion.claimed ? await this.certificates.findByCompletion(completionId) : null;
     const { certificate, courses } = existing ? { certificate: existing, courses: undefined } : await this.claim(completion);
     if (certificate.state === 'issued') return 'already-issued';
 

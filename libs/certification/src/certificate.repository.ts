@@ -17,6 +17,8 @@ export interface CompletionToCertify {
   trainerName: string | null;
   /** The (not cancelled) meetings' starts of the enrolment's session. */
   meetingStarts: Date[];
+  /** A certificate row exists for it already (a retry, or another job's claim). */
+  claimed: boolean;
 }
 
 export interface CourseToCertify {
@@ -61,7 +63,8 @@ export class CertificateRepository {
               (SELECT t.name FROM session_trainers st JOIN users t ON t.id = st.user_id
                 WHERE st.session_id = e.session_id ORDER BY t.name, t.id LIMIT 1) AS trainer_name,
               COALESCE((SELECT array_agg(m.starts_at ORDER BY m.starts_at) FROM meetings m
-                         WHERE m.session_id = e.session_id AND m.cancelled_at IS NULL), '{}') AS meeting_starts
+                         WHERE m.session_id = e.session_id AND m.cancelled_at IS NULL), '{}') AS meeting_starts,
+              EXISTS (SELECT 1 FROM certificates ce WHERE ce.completion_id = c.id) AS claimed
          FROM completions c
          JOIN users u ON u.id = c.user_id
          JOIN enrolments e ON e.id = c.enrolment_id
@@ -79,6 +82,7 @@ export class CertificateRepository {
       locale: r.locale as Locale,
       trainerName: (r.trainer_name as string | null) ?? null,
       meetingStarts: r.meeting_starts as Date[],
+      claimed: r.claimed as boolean,
     };
   }
 

@@ -3,10 +3,12 @@ import { AppConfig } from '@schakel/config';
 import { JobProducer } from '@schakel/jobs';
 import { DeliveryRepository, MAX_DELIVERY_ATTEMPTS, type DeliveryRef } from './delivery.repository';
 import { MailerService } from './mailer.service';
-import { isMessageKind, MESSAGES } from './kinds';
+import { isMessageKind, MESSAGE_KINDS, MESSAGES } from './kinds';
 import { MessageComposer } from './message.composer';
 
 export type DeliveryOutcome = 'sent' | 'held' | 'skipped' | 'not-ours';
+
+const UNLIMITED_KINDS: readonly string[] = MESSAGE_KINDS.filter((kind) => !MESSAGES[kind].dailyLimited);
 
 /**
  * Sends one delivery at most once: claim (PostgreSQL) → compose and re-check → SMTP
@@ -31,7 +33,7 @@ export class DeliveryService {
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
     const { claimLeaseSeconds, dailyLimit } = this.config.messaging;
     const limited = (kind: string) => isMessageKind(kind) && MESSAGES[kind].dailyLimited;
-    const claim = await this.deliveries.claim(deliveryId, claimLeaseSeconds, { limited, perDay: dailyLimit });
+    const claim = await this.deliveries.claim(deliveryId, claimLeaseSeconds, { limited, unlimitedKinds: UNLIMITED_KINDS, perDay: dailyLimit });
     if (claim.outcome === 'not-ours') return 'not-ours';
     const { delivery } = claim;
     if (claim.outcome === 'held') {

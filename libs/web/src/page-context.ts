@@ -13,7 +13,7 @@ export interface PageUser {
   isPlatformAdmin: boolean;
 }
 
-/** The staff parts of the site the signed-in person may open, for the header (PageNavInterceptor). */
+/** The staff parts of the site the signed-in person may open, for the header (PageNavGuard). */
 export interface PageNav {
   trains: boolean;
   administers: Array<{ id: string; name: string }>;

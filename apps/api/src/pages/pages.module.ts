@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { AppConfig } from '@schakel/config';
 import { REDIS_CLIENT } from '@schakel/database';
@@ -10,7 +10,7 @@ import { AccountPagesController } from './account/account.controller';
 import { AdminPagesModule } from './admin/admin-pages.module';
 import { LearnerPagesModule } from './learner/learner-pages.module';
 import { OrgPagesModule } from './org/org-pages.module';
-import { PageNavInterceptor } from './page-nav.interceptor';
+import { PageNavGuard } from './page-nav.guard';
 import { TrainerPagesModule } from './trainer/trainer-pages.module';
 import { TrainingsPagesModule } from './trainings/trainings-pages.module';
 import { HomePageController } from './visitor/home.controller';
@@ -27,7 +27,8 @@ import { VisitorPagesModule } from './visitor/visitor-pages.module';
   providers: [
     { provide: PageSessions, useFactory: (config: AppConfig, redis: Redis) => new PageSessions(config, redis), inject: [AppConfig, REDIS_CLIENT] },
     { provide: APP_GUARD, useClass: PageCsrfGuard },
-    { provide: APP_INTERCEPTOR, useClass: PageNavInterceptor },
+    // After the sign-in guard (ApiModule's global guards come first): it reads the signed-in person.
+    { provide: APP_GUARD, useClass: PageNavGuard },
   ],
   exports: [PageSessions],
 })

@@ -7,7 +7,9 @@ import { ChainReportSummaryRepository } from '../chain-report-summary.repository
  * event that changes a person's memberships, open enrolments or certificates refreshes that
  * person's rows from the source tables. A refresh recomputes rather than applies a change, so
  * a repeated, late or reordered event is harmless. (Moving between open states, such as a
- * promotion from the waitlist, changes nothing the report counts and is not handled.)
+ * promotion from the waitlist, changes nothing the report counts and is not handled.) A
+ * completion and the certificate it gets are refreshed by CertificationEventConsumer, in the
+ * job that issues the certificate.
  */
 @Injectable()
 export class ChainReportEventConsumer implements EventConsumer {
@@ -26,11 +28,6 @@ export class ChainReportEventConsumer implements EventConsumer {
       'enrolment.cancelled': refresh,
       'enrolment.settled': refresh,
       'session.cancelled': refresh,
-      'course.completed': async ({ completionId }) => {
-        const userId = await this.summary.userOfCompletion(completionId);
-        if (userId) await this.summary.refreshPeople([userId]);
-      },
-      'certificate.issued': refresh,
       'certificate.revoked': refresh,
     };
   }

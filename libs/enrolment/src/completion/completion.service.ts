@@ -39,7 +39,7 @@ export class CompletionService {
       `UPDATE enrolments SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $1`,
       [enrolment.id],
     );
-    await tx.publish('course.completed', { completionId: inserted[0].id });
+    await tx.publish('course.completed', { completionId: inserted[0].id, userId: enrolment.userId });
     return inserted[0].id;
   }
 

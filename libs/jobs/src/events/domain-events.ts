@@ -16,8 +16,11 @@ export interface DomainEvents {
   'enrolment.started': { userId: string; courseId: string };
   /** The maintenance sweep closed an enrolment of an ended session (not-admitted, no-show). */
   'enrolment.settled': { enrolmentId: string; userId: string };
-  /** A learner completed a course (attendance and/or quiz): a completion row exists. */
-  'course.completed': { completionId: string };
+  /**
+   * A learner completed a course (attendance and/or quiz): a completion row exists. `userId`
+   * (hers) is absent from events written before it was added; consumers then look it up.
+   */
+  'course.completed': { completionId: string; userId?: string };
 
   // session
   /** Sent per confirmed learner, with the session's SEQUENCE at the change. */
