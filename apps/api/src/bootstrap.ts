@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { CatalogueEdge } from '@schakel/catalogue/http';
 import { AppConfig } from '@schakel/config';
@@ -12,7 +11,7 @@ import { CataloguePageEdge } from './pages/visitor/catalogue-page-edge';
 import { assignRequestId, RequestLogging } from './edge/logging.module';
 import { limitBeforeBody } from './edge/pre-body-limit';
 import { RateLimiter } from './edge/rate-limiter';
-import { securityHeaders } from './edge/security-headers';
+import { securityHeaders, staticSecurityHeaders } from './edge/security-headers';
 import { RejectUnstorableTextPipe } from './edge/unstorable-text.pipe';
 import { createValidationPipe } from './edge/validation';
 
@@ -27,7 +26,7 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   // Who the client is (rate limits, logs) is taken from X-Forwarded-For only from the proxies named here.
   app.set('trust proxy', config.trustProxy);
-  app.use(helmet(securityHeaders));
+  app.use(staticSecurityHeaders(securityHeaders));
   // A signed-out catalogue page already served under the current catalogue version: from Redis, before the framework.
   app.use(app.get(CatalogueEdge).handler(assignRequestId));
   app.use(app.get(CataloguePageEdge).handler(assignRequestId));

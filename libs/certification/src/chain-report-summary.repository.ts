@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { uuidLiteral } from '@schakel/common';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** `id`, known to be a UUID (and so safe inside a literal), or an error. */
-const uuid = (id: string): string => {
-  if (!UUID.test(id)) throw new Error(`not a user id: ${JSON.stringify(id).slice(0, 60)}`);
-  return id;
-};
 
 /** People refreshed per transaction when a whole organisation is rebuilt (one advisory lock each). */
 export const REBUILD_BATCH = 500;
@@ -67,7 +62,7 @@ export class ChainReportSummaryRepository {
     // transaction (all or nothing) with a snapshot per statement, so the DELETE and INSERT
     // still read after the lock. A simple query takes no parameters: the ids go in as a
     // literal, each checked to be a UUID first.
-    const list = `'{${ids.map(uuid).join(',')}}'::uuid[]`;
+    const list = `ARRAY[${ids.map(uuidLiteral).join(',')}]::uuid[]`;
     await this.dataSource.query(
       [
         `SELECT pg_advisory_xact_lock(hashtext('chain-report:' || u)) FROM unnest(${list}::text[]) AS u ORDER BY u`,

@@ -7,3 +7,4 @@ export * from './uuid-param.decorator';
 export * from './dates';
 export * from './templates-root';
 export * from './shutdown-deadline';
+export * from './sql-literals';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { OutboxRepository } from '../outbox/outbox.repository';
+import { CONSUMER_NAME, OutboxRepository } from '../outbox/outbox.repository';
 import type { EventJob } from '../job.types';
 import { EVENT_CONSUMERS, type EventConsumer, type EventName } from './domain-events';
 
@@ -23,6 +23,8 @@ export class EventConsumerRegistry {
     private readonly outbox: OutboxRepository,
     @Optional() @Inject(EVENT_CONSUMERS) consumers: EventConsumer[] | null,
   ) {
+    const bad = (consumers ?? []).find((c) => !CONSUMER_NAME.test(c.name));
+    if (bad) throw new Error(`event consumer name ${JSON.stringify(bad.name)}: lower-case letters, digits and dashes`);
     this.byName = new Map((consumers ?? []).map((c) => [c.name, c]));
     if (this.byName.size !== (consumers ?? []).length) throw new Error('two event consumers share a name');
   }

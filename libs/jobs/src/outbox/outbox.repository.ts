@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { uuidLiteral } from '@schakel/common';
 import type { EventName, EventPayload } from '../events/domain-events';
+
+/** What an event consumer may be called (they go into SQL text in `markConsumed`). */
+export const CONSUMER_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
 export interface ClaimedOutboxEvent {
   id: string;
@@ -79,18 +83,27 @@ export class OutboxRepository {
 
   /**
    * Records that `consumer` handled the event, and marks the row processed once all of
-   * `consumers` have. Two autocommit statements on purpose: each consumer's update runs
-   * after its own insert committed, so the last of several concurrent consumers always
-   * sees every row and marks it.
+   * `consumers` have. One round trip: three statements as one simple query, which PostgreSQL
+   * runs as one transaction with a snapshot per statement. The event's row is locked first, so
+   * the consumers of one event take turns: the count of whoever comes last is taken after the
+   * others committed, sees every consumption and marks the row. (A simple query takes no
+   * parameters: the id is checked to be a UUID, consumer names are the code's own.)
    */
   async markConsumed(id: string, consumer: string, consumers: readonly string[]): Promise<void> {
     if (consumers.length <= 1) return this.markProcessed([id]);
-    await this.dataSource.query(`INSERT INTO outbox_consumptions (outbox_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, consumer]);
+    const event = uuidLiteral(id);
+    const names = [consumer, ...consumers].map((name) => {
+      if (!CONSUMER_NAME.test(name)) throw new Error(`not a consumer name: ${JSON.stringify(name).slice(0, 60)}`);
+      return `'${name}'`;
+    });
     await this.dataSource.query(
-      `UPDATE outbox_events SET processed_at = now()
-        WHERE id = $1 AND processed_at IS NULL
-          AND (SELECT count(*) FROM outbox_consumptions WHERE outbox_id = $1 AND consumer = ANY($2)) = cardinality($2::text[])`,
-      [id, consumers],
+      [
+        `SELECT 1 FROM outbox_events WHERE id = ${event} FOR UPDATE`,
+        `INSERT INTO outbox_consumptions (outbox_id, consumer) VALUES (${event}, ${names[0]}) ON CONFLICT DO NOTHING`,
+        `UPDATE outbox_events SET processed_at = now()
+          WHERE id = ${event} AND processed_at IS NULL
+            AND (SELECT count(*) FROM outbox_consumptions WHERE outbox_id = ${event} AND consumer IN (${names.slice(1).join(', ')})) = ${consumers.length}`,
+      ].join(';\n'),
     );
   }
 
