@@ -9,8 +9,9 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
-# The heap limits of scripts/node-flags.mjs (npm start uses the same).
-ENV NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=8"
+# The API's heap limits of scripts/node-flags.mjs (npm start uses the same); docker-compose.yml
+# gives the worker its own.
+ENV NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=32"
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/templates ./templates

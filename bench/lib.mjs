@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, startRedis } from '../scripts/embedded.mjs';
-import { NODE_HEAP_FLAGS } from '../scripts/node-flags.mjs';
+import { heapFlagsFor } from '../scripts/node-flags.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -64,7 +64,7 @@ export async function startProcess(script, env, { healthPort, niceness = 0 } = {
   // (read it with `node bench/profile-summary.mjs <file>` or in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // The apps start as npm start starts them (their heap limits); the bench's own helpers plainly.
-  const heap = script.startsWith('dist/apps/') ? NODE_HEAP_FLAGS : [];
+  const heap = heapFlagsFor(script);
   const args = [...profile, ...heap, join(root, script)];
   const [file, argv] = niceness ? ['nice', ['-n', String(niceness), process.execPath, ...args]] : [process.execPath, args];
   const child = spawn(file, argv, { env, stdio: ['ignore', 'ignore', 'inherit'] });

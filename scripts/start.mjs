@@ -9,7 +9,7 @@ import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase, freePort, startEmbeddedPostgres, startRedis } from './embedded.mjs';
-import { NODE_HEAP_FLAGS } from './node-flags.mjs';
+import { heapFlagsFor } from './node-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Where the embedded default keeps its data; a test points it at a fresh folder.
@@ -45,7 +45,7 @@ const STABLE_AFTER_MS = 60_000;
 const WORKER_NICENESS = 10;
 
 function command(script, niceness) {
-  const args = [...NODE_HEAP_FLAGS, join(root, script)];
+  const args = [...heapFlagsFor(script), join(root, script)];
   if (!niceness || process.platform === 'win32') return [process.execPath, args];
   return ['nice', ['-n', String(niceness), process.execPath, ...args]];
 }
