@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ChainReportRepository, ChainReportSummaryRepository, type ChainRoleCounts } from '@schakel/certification';
+import { CertificateIssueService, CertificationEventConsumer, ChainReportRepository, ChainReportSummaryRepository, type ChainRoleCounts } from '@schakel/certification';
 import { OutboxRelay } from '@schakel/jobs';
 import { MaintenanceService } from '../../../apps/worker/src/maintenance.service';
 import { ChainReportSummary1795449400000 } from '../../../migrations/1795449400000-ChainReportSummary';
@@ -11,7 +11,7 @@ import { waitFor } from '../../support/wait-for';
 import { insertCertificate, waitForIssued } from '../../factories/certificate.factory';
 import { completeCourse, completeEnrolment } from '../../factories/completion.factory';
 import { insertCourse, insertOnlineCourse } from '../../factories/course.factory';
-import { enrol } from '../../factories/enrolment.factory';
+import { enrol, insertEnrolment } from '../../factories/enrolment.factory';
 import { addMember, createTenant, type Tenant } from '../../factories/organisation.factory';
 import { createPerson, createPlatformAdmin, type Person } from '../../factories/person.factory';
 import { insertSessionIn, sessionEndedDaysAgo } from '../../factories/session.factory';
@@ -172,6 +172,29 @@ describe('chain report from its stored summary', () => {
     await summary.rebuildOrganisation(org());
     expect(await rows()).toEqual(stored);
     await expectSummaryEqualsSource(org());
+  });
+
+  it('counts a completion whose certificate could not be issued: the certification job refreshes before it fails', async () => {
+    const course = await insertOnlineCourse(api.app, { chainRoles: ['intake-referral'] });
+    const person = await member(['intake-referral'], other);
+    const enrolmentId = await insertEnrolment(api.app, { userId: person.user.id, courseId: course.id, status: 'active' });
+    await deliverAll();
+    await worker.get(ChainReportSummaryRepository).rebuildOrganisation(other.organisation.id);
+    const before = await expectSummaryEqualsSource(other.organisation.id);
+
+    const completionId = await completeEnrolment(api.app, enrolmentId);
+    const issue = jest.spyOn(worker.get(CertificateIssueService), 'issue').mockRejectedValueOnce(new Error('the disk is full'));
+    try {
+      const handle = worker.get(CertificationEventConsumer).handlers['course.completed']!;
+      await expect(handle({ completionId, userId: person.user.id })).rejects.toThrow('the disk is full');
+    } finally {
+      issue.mockRestore();
+    }
+    // The enrolment is no longer open: the report says so although no certificate exists yet.
+    expect(await expectSummaryEqualsSource(other.organisation.id)).not.toEqual(before);
+    await deliverAll(); // the event's retry issues it
+    await waitForIssued(api.app, completionId);
+    await expectSummaryEqualsSource(other.organisation.id);
   });
 
   it("the migration's backfill fills the summary from the current tables", async () => {
