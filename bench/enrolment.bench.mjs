@@ -3,8 +3,9 @@
 // API in one hot session and spread over 200 sessions, at 16 and 50 concurrent clients; the
 // baseline in the same run, on the same database, is the bare locking transaction (BEGIN;
 // SELECT … FOR UPDATE; INSERT enrolment; UPDATE counts; COMMIT) straight through pg with the
-// same concurrency, run just before and just after each storm and averaged. The API alone (no worker, no mail) is a second line. For each storm the
-// CPU of the API, the worker, PostgreSQL and the load generator is reported (from /proc).
+// same concurrency, run just before and just after each storm and averaged. The API alone
+// (no worker, no mail) is a second line. For each storm the CPU of the API, the worker,
+// PostgreSQL and the load generator is reported (from /proc).
 import { createRequire } from 'node:module';
 import { formatCpu, startDeployed } from './deployed.mjs';
 import { join } from 'node:path';
