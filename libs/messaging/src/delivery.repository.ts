@@ -57,19 +57,25 @@ interface ClaimRow {
 export class DeliveryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Records decided messages (existing keys are left alone) and returns those still to send. */
+  /**
+   * Records decided messages (existing keys are left alone) and returns those still to send:
+   * the new rows and the earlier ones still pending or failed (a retried event), in one
+   * statement. Its SELECT reads the snapshot from before the INSERT, so no row comes twice; a
+   * row another job inserts at the same moment is that job's to send.
+   */
   async addPending(rows: NewDelivery[], manager: EntityManager = this.dataSource.manager): Promise<DeliveryRef[]> {
     if (rows.length === 0) return [];
-    await manager.query(
-      `INSERT INTO message_deliveries (key, kind, user_id, subject)
-       SELECT r.key, r.kind, r.user_id, r.subject
-         FROM jsonb_to_recordset($1::jsonb) AS r(key text, kind text, user_id uuid, subject jsonb)
-       ON CONFLICT (key) DO NOTHING`,
-      [JSON.stringify(rows.map((r) => ({ key: r.key, kind: r.kind, user_id: r.userId, subject: r.subject })))],
-    );
     return manager.query(
-      `SELECT id, attempts FROM message_deliveries WHERE key = ANY($1) AND state IN ('pending', 'failed')`,
-      [rows.map((r) => r.key)],
+      `WITH added AS (
+         INSERT INTO message_deliveries (key, kind, user_id, subject)
+         SELECT r.key, r.kind, r.user_id, r.subject
+           FROM jsonb_to_recordset($1::jsonb) AS r(key text, kind text, user_id uuid, subject jsonb)
+         ON CONFLICT (key) DO NOTHING
+         RETURNING id, attempts)
+       SELECT id, attempts FROM added
+       UNION ALL
+       SELECT id, attempts FROM message_deliveries WHERE key = ANY($2) AND state IN ('pending', 'failed')`,
+      [JSON.stringify(rows.map((r) => ({ key: r.key, kind: r.kind, user_id: r.userId, subject: r.subject }))), rows.map((r) => r.key)],
     );
   }
 
