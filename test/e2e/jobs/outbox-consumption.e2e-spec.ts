@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { OutboxRepository } from '@schakel/jobs';
+import { EventConsumerRegistry, OutboxRepository } from '@schakel/jobs';
 import { startWorker } from '../../support/app';
 
 /**
@@ -53,6 +53,17 @@ describe('the outbox: an event is processed once all its consumers have handled 
     expect(await processed([id])).toBe(0);
     await outbox.markConsumed(id, 'messaging', consumers);
     expect(await processed([id])).toBe(1);
+  });
+
+  it('ends a job relayed before a release took the event from its consumer, without counting a failure', async () => {
+    const [id] = await newEvents(1);
+    // The chain report once handled `certificate.issued` itself; the certification job refreshes it now.
+    const job = { outboxId: id, consumer: 'chain-report', event: 'certificate.issued' as const, payload: { certificateId: id, userId: id } };
+    await expect(worker.get(EventConsumerRegistry).consume(job, 1)).resolves.toBeUndefined();
+    const [row] = await data.query(`SELECT failure_count FROM outbox_events WHERE id = $1`, [id]);
+    expect(row.failure_count).toBe(0);
+    // A consumer this worker does not know at all is still an error (a worker built without it).
+    await expect(worker.get(EventConsumerRegistry).consume({ ...job, consumer: 'badges' }, 1)).rejects.toThrow(/no consumer badges/);
   });
 
   it('refuses an id that is not a UUID and a consumer name that could not be a consumer’s, before any SQL', async () => {

@@ -39,8 +39,14 @@ export class EventConsumerRegistry {
    */
   async consume(job: EventJob, attempt?: number): Promise<unknown> {
     const consumer = this.byName.get(job.consumer);
-    const handler = consumer?.handlers[job.event] as ((payload: unknown) => Promise<unknown>) | undefined;
-    if (!handler) throw new Error(`no consumer ${job.consumer} for event ${job.event}`);
+    if (!consumer) throw new Error(`no consumer ${job.consumer} for event ${job.event}`);
+    const handler = consumer.handlers[job.event] as ((payload: unknown) => Promise<unknown>) | undefined;
+    if (!handler) {
+      // Relayed before a release took this event from this consumer (another one handles it
+      // now): nothing is left for this job to do, and failing it would count against the event.
+      this.logger.warn(`${job.consumer} no longer handles ${job.event}: job for event ${job.outboxId} ends`);
+      return undefined;
+    }
     // A dead event's leftover retries do nothing: it waits for a platform admin. A job's first
     // run needs no look: the relay never hands out a dead event, and handlers are idempotent.
     if (attempt !== 1 && (await this.outbox.isDead(job.outboxId))) return undefined;
