@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { uuidLiteral } from '@schakel/common';
 
-
 /** People refreshed per transaction when a whole organisation is rebuilt (one advisory lock each). */
 export const REBUILD_BATCH = 500;
 

@@ -36,10 +36,9 @@ export type ClaimResult =
 /** After this many attempts a delivery stays failed (and is logged); the sweep stops retrying it. */
 export const MAX_DELIVERY_ATTEMPTS = 20;
 
-/** The daily limit per recipient: `limited(kind)` counts against it; `unlimitedKinds` never do. */
+/** The daily limit per recipient: messages of `limitedKinds` beyond `perDay` are held. */
 export interface DailyLimit {
-  limited: (kind: string) => boolean;
-  unlimitedKinds: readonly string[];
+  limitedKinds: readonly string[];
   perDay: number;
 }
 
@@ -83,7 +82,7 @@ export class DeliveryRepository {
    * Takes a delivery for one attempt: pending or failed rows, or a claim whose lease ran
    * out (its worker died). Per recipient the claims take turns (an advisory lock), so the
    * daily limit counts every other live claim and sent message: `limited` kinds beyond
-   * it are held, never sent. `limited(kind)` says whether the row's kind counts against it.
+   * it are held, never sent.
    */
   async claim(id: string, leaseSeconds: number, limit: DailyLimit): Promise<ClaimResult> {
     // Kinds outside the limit (confirmations, certificates: most mail) in one statement, its
@@ -93,7 +92,7 @@ export class DeliveryRepository {
     const [fast]: [ClaimRow[], number] = await this.dataSource.query(
       `WITH owner AS (
          SELECT kind, pg_advisory_xact_lock(hashtext('message-recipient:' || user_id)) AS locked
-           FROM message_deliveries WHERE id = $1 AND kind = ANY($3::text[]))
+           FROM message_deliveries WHERE id = $1 AND NOT (kind = ANY($3::text[])))
        UPDATE message_deliveries d
           SET state = 'claimed', claim_token = gen_random_uuid(), claimed_at = now(), updated_at = now(),
               attempts = d.attempts + 1
@@ -102,7 +101,7 @@ export class DeliveryRepository {
           AND (d.state IN ('pending', 'failed')
                OR (d.state = 'claimed' AND d.claimed_at < now() - make_interval(secs => $2)))
       RETURNING d.id, d.key, d.kind, d.user_id, d.subject, d.attempts, d.claim_token`,
-      [id, leaseSeconds, limit.unlimitedKinds],
+      [id, leaseSeconds, limit.limitedKinds],
     );
     if (fast.length > 0) return { outcome: 'claimed', delivery: toClaimed(fast[0]) };
     return this.claimCounting(id, leaseSeconds, limit);
@@ -133,7 +132,7 @@ export class DeliveryRepository {
         return { outcome: 'not-ours', state: (row?.state ?? 'missing') as DeliveryState } as const;
       }
       const delivery = toClaimed(claimed[0]);
-      if (!limit.limited(owner.kind)) return { outcome: 'claimed', delivery } as const;
+      if (!limit.limitedKinds.includes(owner.kind)) return { outcome: 'claimed', delivery } as const;
       const [{ n }] = await manager.query(
         `SELECT count(*)::int AS n FROM message_deliveries
           WHERE user_id = $1 AND id <> $2 AND updated_at > now() - interval '1 day'

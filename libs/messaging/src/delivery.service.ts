@@ -3,12 +3,12 @@ import { AppConfig } from '@schakel/config';
 import { JobProducer } from '@schakel/jobs';
 import { DeliveryRepository, MAX_DELIVERY_ATTEMPTS, type DeliveryRef } from './delivery.repository';
 import { MailerService } from './mailer.service';
-import { isMessageKind, MESSAGE_KINDS, MESSAGES } from './kinds';
+import { MESSAGE_KINDS, MESSAGES } from './kinds';
 import { MessageComposer } from './message.composer';
 
 export type DeliveryOutcome = 'sent' | 'held' | 'skipped' | 'not-ours';
 
-const UNLIMITED_KINDS: readonly string[] = MESSAGE_KINDS.filter((kind) => !MESSAGES[kind].dailyLimited);
+const LIMITED_KINDS: readonly string[] = MESSAGE_KINDS.filter((kind) => MESSAGES[kind].dailyLimited);
 
 /**
  * Sends one delivery at most once: claim (PostgreSQL) → compose and re-check → SMTP
@@ -32,8 +32,7 @@ export class DeliveryService {
 
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
     const { claimLeaseSeconds, dailyLimit } = this.config.messaging;
-    const limited = (kind: string) => isMessageKind(kind) && MESSAGES[kind].dailyLimited;
-    const claim = await this.deliveries.claim(deliveryId, claimLeaseSeconds, { limited, unlimitedKinds: UNLIMITED_KINDS, perDay: dailyLimit });
+    const claim = await this.deliveries.claim(deliveryId, claimLeaseSeconds, { limitedKinds: LIMITED_KINDS, perDay: dailyLimit });
     if (claim.outcome === 'not-ours') return 'not-ours';
     const { delivery } = claim;
     if (claim.outcome === 'held') {
