@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 interface PgDriverError {
   code?: string;
@@ -65,9 +65,10 @@ const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /Conne
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   // TypeORM releases a transaction's query runner when its connection breaks (a restart ends
-  // the session: 57P01); the transaction's next statement then throws this instead of a
-  // driver error (seen as a 500 in test/e2e/faults/postgres-restart.e2e-spec.ts).
-  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  // the session: 57P01); the transaction's next statement, its COMMIT included, then throws
+  // one of these instead of a driver error (each seen as a 500, now and then, in
+  // test/e2e/faults/postgres-restart.e2e-spec.ts).
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError) return true;
   const pg = (driverError(error) ?? error) as { code?: string; message?: string } | undefined;
   if (!pg) return false;
   if (pg.code && (UNAVAILABLE_CODES.has(pg.code) || pg.code.startsWith('08') || pg.code === 'ECONNREFUSED' || pg.code === 'ETIMEDOUT' || pg.code === 'ECONNRESET')) return true;
