@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { AccessService } from '@schakel/access';
+import { UnitOfWork, type Transaction } from '@schakel/jobs';
 import { CatalogueCache, type CataloguePage } from './catalogue-cache';
 import { CatalogueError } from './catalogue.exception';
 import { assertEditable, assertReadable } from './course-access';
@@ -21,7 +21,7 @@ const TRANSITIONS: Record<CourseStatus, CourseStatus[]> = {
 @Injectable()
 export class CourseService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly courses: CourseRepository,
     private readonly quizzes: QuizRepository,
     private readonly access: AccessService,
@@ -72,24 +72,30 @@ export class CourseService {
     // A trainer role given by an organisation is not enough: the catalogue is platform-wide.
     if (!(await this.access.isPlatformTrainer(user))) throw CatalogueError.notATrainer();
     const { prerequisiteIds = [], ...fields } = dto;
-    const id = await this.withSlugCheck((manager) => this.createIn(manager, user, fields, prerequisiteIds));
+    const id = await this.withSlugCheck(({ manager }) => this.createIn(manager, user, fields, prerequisiteIds));
     await this.cache.invalidate();
     return this.detail(user, id);
   }
 
   async update(user: AuthUser, courseId: string, dto: UpdateCourseDto): Promise<CourseDetailResponse> {
     await this.getEditable(user, courseId);
-    await this.withSlugCheck(async (manager) => {
+    await this.withSlugCheck(async ({ manager, publish }) => {
       // The graph lock before any row lock: always the same order, so no deadlock between edits.
       if (dto.prerequisiteIds) await this.courses.lockPrerequisiteGraph(manager);
       const course = await this.courses.lockForUpdate(manager, courseId);
       assertEditable(user, course);
+      const before = { published: course.status === 'published', chainRoles: [...course.chainRoles].sort().join() };
       const { prerequisiteIds, status, ...fields } = dto;
       if (fields.renewsCourseId) await this.requireRenewable(manager, user, fields.renewsCourseId);
       Object.assign(course, fields);
       if (status && status !== course.status) await this.changeStatus(manager, course, status);
       await this.courses.save(manager, course);
       if (prerequisiteIds) await this.setPrerequisites(manager, course.id, prerequisiteIds);
+      // The chain report counts enrolments and certificates of published courses, per chain role.
+      const published = course.status === 'published';
+      if (before.published !== published || (published && before.chainRoles !== [...course.chainRoles].sort().join())) {
+        await publish('course.changed', { courseId: course.id });
+      }
       return course.id;
     });
     await this.cache.invalidate();
@@ -142,9 +148,9 @@ export class CourseService {
     throw renews ? CatalogueError.unknownRenewedCourse() : CatalogueError.unknownPrerequisites(unknown);
   }
 
-  private async withSlugCheck<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async withSlugCheck<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await this.work.run(work);
     } catch (error) {
       if (isUniqueViolation(error, 'uq_courses_slug')) throw CatalogueError.slugTaken();
       throw error;

@@ -79,10 +79,28 @@ export class ChainReportSummaryRepository {
         ORDER BY user_id`,
       [organisationId],
     )) as Array<{ user_id: string }>;
-    for (let i = 0; i < rows.length; i += REBUILD_BATCH) {
-      await this.refreshPeople(rows.slice(i, i + REBUILD_BATCH).map((r) => r.user_id));
-    }
-    return rows.length;
+    return this.refreshInBatches(rows.map((r) => r.user_id));
+  }
+
+  /**
+   * A course was published, archived or re-tagged: the members who hold one of its
+   * certificates or are enrolled in it get their rows recomputed (nobody else's rows read it).
+   */
+  async refreshCourse(courseId: string): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `SELECT x.user_id FROM (
+         SELECT user_id FROM enrolments WHERE course_id = $1 AND status IN ('active', 'confirmed', 'waitlisted')
+          UNION SELECT user_id FROM certificates WHERE course_id = $1 AND state = 'issued' AND revoked_at IS NULL) x
+        WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = x.user_id AND m.status = 'active')
+        ORDER BY x.user_id`,
+      [courseId],
+    )) as Array<{ user_id: string }>;
+    return this.refreshInBatches(rows.map((r) => r.user_id));
+  }
+
+  private async refreshInBatches(userIds: string[]): Promise<number> {
+    for (let i = 0; i < userIds.length; i += REBUILD_BATCH) await this.refreshPeople(userIds.slice(i, i + REBUILD_BATCH));
+    return userIds.length;
   }
 
   /** The person a completion belongs to (null: gone). */

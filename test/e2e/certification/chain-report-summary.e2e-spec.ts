@@ -197,6 +197,38 @@ describe('chain report from its stored summary', () => {
     await expectSummaryEqualsSource(other.organisation.id);
   });
 
+  it('follows a course that is re-tagged, archived and published again (course.changed)', async () => {
+    const course = await insertOnlineCourse(api.app, { chainRoles: ['deeper-conversation'] });
+    await data().query(`INSERT INTO lessons (course_id, title, position) VALUES ($1, 'Luisteren', 0)`, [course.id]);
+    const [holder, learner] = [await member(['deeper-conversation', 'coordinator'], other), await member(['deeper-conversation', 'coordinator'], other)];
+    await insertCertificate(api.app, { userId: holder.user.id, courseId: course.id, validFrom: daysFromNow(-10), expiresAt: daysFromNow(300) });
+    await insertEnrolment(api.app, { userId: learner.user.id, courseId: course.id, status: 'active' });
+    await deliverAll();
+    await worker.get(ChainReportSummaryRepository).rebuildOrganisation(other.organisation.id);
+    const counts = async () => Object.fromEntries((await expectSummaryEqualsSource(other.organisation.id)).map((r) => [r.chainRole, r]));
+    const before = await counts();
+    expect(before.coordinator).toMatchObject({ certified: 0, inProgress: 0 });
+
+    const edit = async (change: Record<string, unknown>) => {
+      const response = await api.http().patch(`/api/courses/${course.id}`).set(platform.auth).send(change);
+      expect(response.status).toBe(200);
+      await deliverAll();
+      return counts();
+    };
+    // Its certificate and its learner now count for coordination instead.
+    const retagged = await edit({ chainRoles: ['coordinator'] });
+    expect(retagged.coordinator).toMatchObject({ certified: 1, inProgress: 1 });
+    expect(retagged['deeper-conversation']).toMatchObject({ certified: before['deeper-conversation'].certified - 1, inProgress: before['deeper-conversation'].inProgress - 1 });
+    // An archived course counts for nobody; published again, it counts once more.
+    expect((await edit({ status: 'archived' })).coordinator).toMatchObject({ certified: 0, inProgress: 0 });
+    expect((await edit({ status: 'published' })).coordinator).toMatchObject({ certified: 1, inProgress: 1 });
+    // A change the report does not read (the title) writes no event.
+    const [{ n }] = await data().query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'course.changed' AND payload->>'courseId' = $1`, [course.id]);
+    await edit({ title: 'Verdiepend gesprek, herzien' });
+    expect((await data().query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'course.changed' AND payload->>'courseId' = $1`, [course.id]))[0].n).toBe(n);
+    expect(n).toBe(3);
+  });
+
   it("the migration's backfill fills the summary from the current tables", async () => {
     const runner = data().createQueryRunner();
     try {

@@ -9,7 +9,8 @@ import { ChainReportSummaryRepository } from '../chain-report-summary.repository
  * a repeated, late or reordered event is harmless. (Moving between open states, such as a
  * promotion from the waitlist, changes nothing the report counts and is not handled.) A
  * completion and the certificate it gets are refreshed by CertificationEventConsumer, in the
- * job that issues the certificate.
+ * job that issues the certificate. A course that was published, archived or re-tagged
+ * refreshes everyone it counted or now counts for.
  */
 @Injectable()
 export class ChainReportEventConsumer implements EventConsumer {
@@ -29,6 +30,7 @@ export class ChainReportEventConsumer implements EventConsumer {
       'enrolment.settled': refresh,
       'session.cancelled': refresh,
       'certificate.revoked': refresh,
+      'course.changed': ({ courseId }) => this.summary.refreshCourse(courseId),
     };
   }
 }

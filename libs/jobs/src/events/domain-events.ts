@@ -21,6 +21,11 @@ export interface DomainEvents {
    * (hers) is absent from events written before it was added; consumers then look it up.
    */
   'course.completed': { completionId: string; userId?: string };
+  /**
+   * A course was published, archived or re-tagged with other chain roles: what it counts for
+   * changed for everyone who holds one of its certificates or is enrolled in it.
+   */
+  'course.changed': { courseId: string };
 
   // session
   /** Sent per confirmed learner, with the session's SEQUENCE at the change. */
