@@ -35,6 +35,28 @@ export class PageClient {
   }
 }
 
+/**
+ * The fields a form on the page would send as it stands (text inputs, hidden inputs, ticked
+ * checkboxes and radios, textareas), by name; buttons are left out, as a browser sends only
+ * the one pressed.
+ */
+export function formFields(html: string): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  const add = (name: string, value: string) => {
+    const unescaped = value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const known = fields[name];
+    fields[name] = known === undefined ? unescaped : [...(Array.isArray(known) ? known : [known]), unescaped];
+  };
+  for (const [tag] of html.matchAll(/<input\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(tag)?.[1];
+    const type = /\btype="([^"]*)"/.exec(tag)?.[1] ?? 'text';
+    if (!name || name === '_csrf' || ((type === 'checkbox' || type === 'radio') && !/\bchecked\b/.test(tag))) continue;
+    add(name, /\bvalue="([^"]*)"/.exec(tag)?.[1] ?? '');
+  }
+  for (const [, name, text] of html.matchAll(/<textarea\b[^>]*\bname="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) add(name, text);
+  return fields;
+}
+
 /** The text of a page without its tags, for "the page says …" checks. */
 export const pageText = (html: string): string =>
   html

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startApi, type TestApi } from '../../support/app';
 import { isolateRun } from '../../support/isolation';
-import { PageClient, pageText } from '../../support/page-client';
+import { formFields, PageClient, pageText } from '../../support/page-client';
 import { insertCourse } from '../../factories/course.factory';
 import { enrol } from '../../factories/enrolment.factory';
 import { createTenant, createTrainer } from '../../factories/organisation.factory';
@@ -341,6 +341,41 @@ describe('web: the trainer pages', () => {
       expect(page).toContain('Status: Gepubliceerd');
       expect(page).toContain('1 vragen, geslaagd vanaf 60%, 2 pogingen');
       expect(pageText((await browser.get('/trainer/courses')).text)).toContain('Luisteren zonder oordeel');
+    });
+
+    it('keeps every answer and question of a stored quiz, and "Nog een antwoord" adds one up to ten', async () => {
+      const trainer = await createTrainer(api.app);
+      const course = await insertCourse(api.app, { author: trainer, format: 'online', status: 'draft' });
+      const browser = await signedIn(trainer);
+      const quizPath = `/trainer/courses/${course.id}/quiz`;
+      const letters = 'ABCDEFGHIJ'.split('');
+      const questions = [
+        { prompt: 'Wat doe je eerst?', options: letters.slice(0, 6).map((l) => `Keuze ${l}`), correct: [5] },
+        { prompt: 'Welke zijn goed?', options: letters.map((l) => `Optie ${l}`), correct: [0, 9] },
+      ];
+      const put = await api.http().put(`/api/courses/${course.id}/quiz`).set(trainer.auth).send({ passMark: 70, maxAttempts: 3, questions });
+      expect(put.status).toBe(200);
+      const stored = async () => (await api.http().get(`/api/courses/${course.id}/quiz`).set(trainer.auth)).body.questions;
+
+      // Every stored answer is on the page (six, ten), and the page saved as it stands changes nothing.
+      const shown = await browser.get(quizPath);
+      expect(pageText(shown.text)).toContain('Antwoord F');
+      expect(shown.text).toContain('value="Optie J"');
+      expect(shown.text).toContain('value="addOption-0"');
+      expect(shown.text).not.toContain('value="addOption-1"'); // ten answers: the most a question may have
+      expect(shown.text).toContain('aria-label="Nog een antwoord bij vraag 1"');
+      const unchanged = await browser.submit(quizPath, { ...formFields(shown.text), action: 'save' });
+      expect(unchanged.status).toBe(303);
+      expect(await stored()).toEqual(questions.map((q) => expect.objectContaining(q)));
+
+      // "Nog een antwoord" on question 1: a seventh field, kept filled in; then saved.
+      const more = await browser.submit(quizPath, { ...formFields((await browser.get(quizPath)).text), action: 'addOption-0' });
+      expect(more.status).toBe(200);
+      expect(more.text).toContain('id="option-0-6"');
+      expect(more.text).not.toContain('id="option-0-7"');
+      const fields = { ...formFields(more.text), 'option-0-6': 'Keuze G', action: 'save' };
+      expect((await browser.submit(quizPath, fields)).status).toBe(303);
+      expect((await stored())[0]).toMatchObject({ options: letters.slice(0, 7).map((l) => `Keuze ${l}`), correct: [5] });
     });
 
     it('is the "niet gevonden" page for another trainer\'s course', async () => {

@@ -5,17 +5,21 @@ import {
 } from 'class-validator';
 import type { QuestionKind, Quiz, QuizQuestion } from '../entities/quiz.entity';
 
+/** The most answers one question may have, and the most questions one quiz may have. */
+export const MAX_QUIZ_OPTIONS = 10;
+export const MAX_QUIZ_QUESTIONS = 100;
+
 export class QuizQuestionDto {
   @ApiProperty({ example: 'Wat is een goede eerste vraag?' })
   @IsString() @MinLength(1) @MaxLength(2000)
   prompt: string;
 
-  @ApiProperty({ type: [String], minItems: 2, maxItems: 10 })
-  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(1000, { each: true })
+  @ApiProperty({ type: [String], minItems: 2, maxItems: MAX_QUIZ_OPTIONS })
+  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(MAX_QUIZ_OPTIONS) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(1000, { each: true })
   options: string[];
 
   @ApiProperty({ type: [Number], description: 'indexes into options; one index: single choice, more: multiple choice' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique() @IsInt({ each: true }) @Min(0, { each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_QUIZ_OPTIONS) @ArrayUnique() @IsInt({ each: true }) @Min(0, { each: true })
   correct: number[];
 }
 
@@ -29,7 +33,7 @@ export class PutQuizDto {
   maxAttempts?: number | null;
 
   @ApiProperty({ type: [QuizQuestionDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => QuizQuestionDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_QUIZ_QUESTIONS) @ValidateNested({ each: true }) @Type(() => QuizQuestionDto)
   questions: QuizQuestionDto[];
 }
 

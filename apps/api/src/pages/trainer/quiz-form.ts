@@ -1,10 +1,13 @@
 import { FormErrors, formText } from '@schakel/web';
-import type { AuthorQuizResponse } from '@schakel/catalogue';
+import { MAX_QUIZ_OPTIONS, MAX_QUIZ_QUESTIONS, type AuthorQuizResponse } from '@schakel/catalogue';
 import { formInt, formList } from './form-values';
 
-/** Answer fields per question on the page (the catalogue allows up to 10; four fit a tablet). */
+/**
+ * Answer fields a question shows at least (four fit a tablet); "Nog een antwoord" adds one,
+ * up to the catalogue's maximum. A stored question shows all of its answers, so saving the
+ * page never drops one; likewise every stored question is shown.
+ */
 export const OPTIONS_PER_QUESTION = 4;
-export const MAX_QUESTIONS = 50;
 const LETTERS = 'ABCDEFGHIJ';
 
 export interface QuestionRow {
@@ -15,6 +18,9 @@ export interface QuestionRow {
   promptId: string;
   promptName: string;
   correctName: string;
+  optionCountName: string;
+  /** The `action` of this question's "Nog een antwoord"; absent when it has the most answers allowed. */
+  addOptionAction?: string;
   error?: string;
 }
 
@@ -24,9 +30,15 @@ export interface QuizFormValues {
   questions: QuestionRow[];
 }
 
+/** What the editor's submit asks: save, one more question, or one more answer to question `index`. */
+export type QuizFormAction = { kind: 'save' } | { kind: 'addQuestion' } | { kind: 'addOption'; index: number };
+
 type Word = (key: string, values?: Record<string, unknown>) => string;
 
-function row(index: number, prompt: string, texts: string[], correct: Set<number>): QuestionRow {
+const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
+
+function row(index: number, prompt: string, texts: string[], correct: Set<number>, optionCount = OPTIONS_PER_QUESTION): QuestionRow {
+  const count = clamp(Math.max(optionCount, texts.length), OPTIONS_PER_QUESTION, MAX_QUIZ_OPTIONS);
   return {
     index,
     n: index + 1,
@@ -34,7 +46,9 @@ function row(index: number, prompt: string, texts: string[], correct: Set<number
     promptId: `prompt-${index}`,
     promptName: `prompt-${index}`,
     correctName: `correct-${index}`,
-    options: Array.from({ length: OPTIONS_PER_QUESTION }, (_, o) => ({
+    optionCountName: `optionCount-${index}`,
+    ...(count < MAX_QUIZ_OPTIONS ? { addOptionAction: `addOption-${index}` } : {}),
+    options: Array.from({ length: count }, (_, o) => ({
       id: `option-${index}-${o}`,
       name: `option-${index}-${o}`,
       value: o,
@@ -46,24 +60,36 @@ function row(index: number, prompt: string, texts: string[], correct: Set<number
   };
 }
 
+/** The button that sent the form (`action`): anything unknown saves, as Enter in a field does. */
+export function quizFormAction(body: unknown): QuizFormAction {
+  const action = formText(body, 'action');
+  if (action === 'addQuestion') return { kind: 'addQuestion' };
+  const option = /^addOption-(\d{1,3})$/.exec(action);
+  return option ? { kind: 'addOption', index: Number(option[1]) } : { kind: 'save' };
+}
+
 /** The stored quiz as form rows, plus one empty question to add. */
 export function quizFormOf(quiz: AuthorQuizResponse | null, defaultPassMark: number): QuizFormValues {
   const questions = (quiz?.questions ?? []).map((q, i) => row(i, q.prompt, q.options, new Set(q.correct)));
-  questions.push(row(questions.length, '', [], new Set()));
+  if (questions.length < MAX_QUIZ_QUESTIONS) questions.push(row(questions.length, '', [], new Set()));
   return { passMark: String(quiz?.passMark ?? defaultPassMark), maxAttempts: String(quiz?.maxAttempts ?? 3), questions };
 }
 
-export function readQuizForm(body: unknown, extraRow: boolean): QuizFormValues {
-  const count = Math.min(MAX_QUESTIONS, Math.max(1, Number.parseInt(formText(body, 'questionCount'), 10) || 1));
-  const questions = Array.from({ length: count }, (_, i) =>
-    row(
+/** The posted form as rows; `action` adds the empty question or answer field it asked for. */
+export function readQuizForm(body: unknown, action: QuizFormAction = { kind: 'save' }): QuizFormValues {
+  const count = clamp(Number.parseInt(formText(body, 'questionCount'), 10) || 1, 1, MAX_QUIZ_QUESTIONS);
+  const questions = Array.from({ length: count }, (_, i) => {
+    const shown = clamp(Number.parseInt(formText(body, `optionCount-${i}`), 10) || OPTIONS_PER_QUESTION, OPTIONS_PER_QUESTION, MAX_QUIZ_OPTIONS);
+    const optionCount = action.kind === 'addOption' && action.index === i ? shown + 1 : shown;
+    return row(
       i,
       formText(body, `prompt-${i}`),
-      Array.from({ length: OPTIONS_PER_QUESTION }, (_, o) => formText(body, `option-${i}-${o}`)),
+      Array.from({ length: shown }, (_, o) => formText(body, `option-${i}-${o}`)),
       new Set(formList(body, `correct-${i}`).map(Number)),
-    ),
-  );
-  if (extraRow && count < MAX_QUESTIONS) questions.push(row(count, '', [], new Set()));
+      optionCount,
+    );
+  });
+  if (action.kind === 'addQuestion' && count < MAX_QUIZ_QUESTIONS) questions.push(row(count, '', [], new Set()));
   return { passMark: formText(body, 'passMark'), maxAttempts: formText(body, 'maxAttempts'), questions };
 }
 

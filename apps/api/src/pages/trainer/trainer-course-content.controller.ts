@@ -5,7 +5,7 @@ import { CourseService, CreateLessonDto, LessonService, PutQuizDto, QuizService,
 import { Authenticated, CurrentUser, type AuthUser } from '@schakel/identity';
 import { FormErrors, formText, HtmlForm, HtmlPage, Page, PageContext, PageRenderer, validateForm } from '@schakel/web';
 import { pathId } from './form-values';
-import { quizFormOf, readQuizForm, toPutQuiz, type QuizFormValues } from './quiz-form';
+import { quizFormAction, quizFormOf, readQuizForm, toPutQuiz, type QuizFormValues } from './quiz-form';
 import { TrainerCourseQuery } from './trainer-course.query';
 
 /** A course's lessons (add, edit, move up or down, video link) and its quiz editor, through LessonService and QuizService. */
@@ -88,15 +88,15 @@ export class TrainerCourseContentController {
     return this.quizPage(page, course.id, course.title, quizFormOf(quiz, course.passMark ?? 70), new FormErrors());
   }
 
-  /** "Toets opslaan", or "Nog een vraag" (the same form with one more empty question). */
+  /** "Toets opslaan", or "Nog een vraag" / "Nog een antwoord" (the same form with one more empty question or answer). */
   @Post('quiz')
   @Authenticated()
   @HtmlForm()
   async saveQuiz(@Page() page: PageContext, @CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<string | void> {
     const course = await this.courses.getEditable(user, pathId(id));
-    const adding = formText(body, 'action') === 'addQuestion';
-    const form = readQuizForm(body, adding);
-    if (adding) return this.quizPage(page, course.id, course.title, form, new FormErrors());
+    const action = quizFormAction(body);
+    const form = readQuizForm(body, action);
+    if (action.kind !== 'save') return this.quizPage(page, course.id, course.title, form, new FormErrors());
     const word = (key: string, values?: Record<string, unknown>) => this.pages.word(page.lang, `trainer.quiz.${key}`, values);
     const { input, errors } = toPutQuiz(form, word);
     const checked = await validateForm(PutQuizDto, input, { passMark: word('errors.passMark'), maxAttempts: word('errors.maxAttempts'), questions: word('errors.questions') });
