@@ -129,7 +129,7 @@ describe('browser: accessibility of the staff pages (axe-core, no serious or cri
     await submit(page, 'Ja, annuleer de sessie');
     await t.look('session, cancelled', 'De sessie is geannuleerd.');
 
-    // Authoring: a new course (errors first), lessons, the quiz editor (errors), publishing.
+    // Authoring: a new course (errors first), lessons (one deleted after the confirm step), the quiz editor (errors), publishing.
     await page.goto('/trainer/courses');
     await submit(page, 'Cursus maken');
     await t.look('Mijn cursussen, new course with errors', 'Vul een titel in van minstens 2 tekens.');
@@ -151,6 +151,11 @@ describe('browser: accessibility of the staff pages (axe-core, no serious or cri
     await page.getByRole('link', { name: /^Bewerk les 1/ }).click();
     await page.waitForLoadState('load');
     await t.look('lesson editor', 'Les bewerken');
+    await page.getByRole('link', { name: 'Les verwijderen' }).click();
+    await page.waitForLoadState('load');
+    await t.look('lesson, delete confirm', 'Ja, verwijder de les');
+    await submit(page, 'Ja, verwijder de les');
+    await t.look('course, lesson deleted', 'De les is verwijderd.');
     await t.visit('quiz editor, empty', `${coursePath}/quiz`, 'Toets opslaan');
     await page.getByLabel('Geslaagd vanaf (procent goed)').fill('');
     await submit(page, 'Toets opslaan');

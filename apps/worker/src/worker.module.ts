@@ -6,7 +6,7 @@ import { AppConfig, ConfigModule } from '@schakel/config';
 import { DatabaseModule } from '@schakel/database';
 import { WebModule } from '@schakel/web';
 import { JobsModule, OutboxWorkerModule } from '@schakel/jobs';
-import { EnrolmentModule, ImportEventConsumer } from '@schakel/enrolment';
+import { CompletionEventConsumer, EnrolmentModule, ImportEventConsumer } from '@schakel/enrolment';
 import { MessagingEventConsumer, MessagingModule } from '@schakel/messaging';
 import { SessionModule } from '@schakel/session';
 import { BackgroundYield } from './background-yield';
@@ -36,7 +36,7 @@ import { CertificatesProcessor, ImportsProcessor, MaintenanceProcessor, Messages
     DiscoveryModule,
     OutboxWorkerModule.register({
       imports: [MessagingModule, CertificationModule, EnrolmentModule],
-      consumers: [MessagingEventConsumer, CertificationEventConsumer, ChainReportEventConsumer, ImportEventConsumer],
+      consumers: [MessagingEventConsumer, CertificationEventConsumer, ChainReportEventConsumer, ImportEventConsumer, CompletionEventConsumer],
     }),
   ],
   providers: [BackgroundYield, jobHandlersProvider, MaintenanceService, JobSchedules, MaintenanceProcessor, MessagesProcessor, CertificatesProcessor, ImportsProcessor, GracefulShutdown],

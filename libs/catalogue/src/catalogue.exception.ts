@@ -13,6 +13,7 @@ export enum CatalogueErrorCode {
   PrerequisiteCycle = 'catalogue.prerequisite-cycle',
   StatusTransition = 'catalogue.status-transition',
   NoLessons = 'catalogue.no-lessons',
+  LastLesson = 'catalogue.last-lesson',
   UnknownChainRole = 'catalogue.unknown-chain-role',
   /** Field problems the validation pipe cannot see: the same code as its own answers. */
   Validation = 'common.validation',
@@ -51,6 +52,8 @@ export const CatalogueError = {
     new DomainException(409, CatalogueErrorCode.StatusTransition, `A ${from} course cannot become ${to}`, [
       { field: 'status', problem: `cannot change from ${from} to ${to}` },
     ]),
+  lastLessonOfPublished: () =>
+    new DomainException(409, CatalogueErrorCode.LastLesson, 'A published online course keeps at least one lesson: archive the course before removing its last lesson'),
   onlineWithoutLessons: () =>
     new DomainException(422, CatalogueErrorCode.NoLessons, 'An online course needs at least one lesson before it is published'),
   passMarkRequired: () => invalid([{ field: 'passMark', problem: 'is required when the course has no pass mark' }]),

@@ -15,6 +15,7 @@ import { EnrolmentService } from './enrol/enrolment.service';
 import { OnlineEnrolmentService } from './enrol/online-enrolment.service';
 import { SessionEnrolmentService } from './enrol/session-enrolment.service';
 import { EnrolmentRepository } from './enrolment.repository';
+import { CompletionEventConsumer } from './events/completion.consumer';
 import { ImportEventConsumer } from './events/import.consumer';
 import { ImportEnrolmentRepository } from './import/import-enrolment.repository';
 import { ImportEnrolments } from './import/import-enrolments';
@@ -48,7 +49,7 @@ const SERVICES = [
     OrganisationModule,
     SessionModule,
   ],
-  providers: [...SERVICES, ImportEventConsumer, ImportRepository, ImportEnrolmentRepository, ImportEnrolments, EnrolmentRepository, RosterRepository, AttendanceRepository, ProgressRepository, MyEnrolmentsRepository],
-  exports: [...SERVICES, ImportEventConsumer, EnrolmentRepository],
+  providers: [...SERVICES, ImportEventConsumer, CompletionEventConsumer, ImportRepository, ImportEnrolmentRepository, ImportEnrolments, EnrolmentRepository, RosterRepository, AttendanceRepository, ProgressRepository, MyEnrolmentsRepository],
+  exports: [...SERVICES, ImportEventConsumer, CompletionEventConsumer, EnrolmentRepository],
 })
 export class EnrolmentModule {}

@@ -41,6 +41,15 @@ export class EnrolmentRepository {
     return manager.getRepository(Enrolment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The course's enrolments still in progress (active, confirmed), oldest first. */
+  async openIdsOfCourse(courseId: string): Promise<string[]> {
+    const rows = (await this.enrolments.query(
+      `SELECT id FROM enrolments WHERE course_id = $1 AND status IN ('active', 'confirmed') ORDER BY created_at, id`,
+      [courseId],
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
   async courseFormat(manager: EntityManager, courseId: string): Promise<CourseFormat> {
     const [row] = (await manager.query(`SELECT format FROM courses WHERE id = $1`, [courseId])) as Array<{ format: CourseFormat }>;
     return row.format;

@@ -20,6 +20,7 @@ export * from './progress/progress.service';
 export * from './progress/quiz-grading.rules';
 export * from './roster/session-roster.service';
 export type { RosterRow } from './roster/roster.repository';
+export * from './events/completion.consumer';
 export * from './events/import.consumer';
 export * from './import/import.service';
 export * from './import/import-runner';

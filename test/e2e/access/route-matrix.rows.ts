@@ -272,6 +272,8 @@ export const ROUTE_ROWS: Record<string, Row | Exempt> = {
     owner: (w) => w.b.author,
     ownerBody: () => ({ title: '', body: '' }),
   }),
+  'GET /trainer/courses/:id/lessons/:lessonId/remove': onPage({ paths: (w) => [`/trainer/courses/${b(w).draft.id}/lessons/${b(w).draft.lessonIds[0]}/remove`], owner: (w) => w.b.author }),
+  'POST /trainer/courses/:id/lessons/:lessonId/remove': onPage({ paths: (w) => [`/trainer/courses/${b(w).draft.id}/lessons/${b(w).draft.lessonIds[0]}/remove`] }),
   'POST /trainer/courses/:id/lessons/:lessonId/move': onPage({ paths: (w) => [`/trainer/courses/${b(w).draft.id}/lessons/${b(w).draft.lessonIds[0]}/move`], body: () => ({ direction: 'down' }) }),
   'GET /trainer/courses/:id/quiz': onPage({ paths: (w) => [`/trainer/courses/${b(w).draft.id}/quiz`], owner: (w) => w.b.author }),
   'POST /trainer/courses/:id/quiz': onPage({

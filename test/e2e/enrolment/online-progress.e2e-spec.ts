@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
-import { startApi, TestApi } from '../../support/app';
+import { CompletionService } from '@schakel/enrolment';
+import { OutboxRelay } from '@schakel/jobs';
+import { startApi, startWorker, TestApi } from '../../support/app';
+import { waitFor } from '../../support/wait-for';
 import { createOnlineCourse } from '../../factories/course.factory';
 import { enrol } from '../../factories/enrolment.factory';
 import { createTenant, Tenant, grantPlatformTrainer } from '../../factories/organisation.factory';
@@ -97,6 +100,43 @@ describe('online modules: progress and completion', () => {
       expect((await submit(learner, enrolmentId, QUIZ_WRONG)).body.enrolmentStatus).toBe('active');
       expect(await db.query(`SELECT 1 FROM completions WHERE enrolment_id = $1`, [enrolmentId])).toHaveLength(0);
       expect((await submit(learner, enrolmentId, QUIZ_RIGHT)).body.enrolmentStatus).toBe('completed');
+    });
+  });
+
+  describe('a lesson removed', () => {
+    it('completes the learners who had done every other step (through the worker), keeps the others going, and keeps a published course\'s last lesson', async () => {
+      const course = await createOnlineCourse(api, tenant.trainer, { lessons: 2 });
+      const [ready, halfway, onlyRemoved] = await Promise.all([1, 2, 3].map(() => createPerson(api.app)));
+      const enrolments = await Promise.all([ready, halfway, onlyRemoved].map((who) => enrol(api, who, course.id)));
+      const [first, removed] = course.lessonIds;
+      await completeLesson(ready, enrolments[0], first).expect(200);
+      await submit(ready, enrolments[0], QUIZ_RIGHT).expect(201);
+      await completeLesson(halfway, enrolments[1], first).expect(200);
+      await completeLesson(onlyRemoved, enrolments[2], removed).expect(200);
+      await submit(onlyRemoved, enrolments[2], QUIZ_RIGHT).expect(201);
+      const status = async (id: string) => (await db.query(`SELECT status FROM enrolments WHERE id = $1`, [id]))[0].status;
+      expect(await status(enrolments[0])).toBe('active');
+
+      expect((await api.http().delete(`/api/courses/${course.id}/lessons/${removed}`).set(tenant.learner.auth)).status).toBe(403);
+      expect((await api.http().delete(`/api/courses/${course.id}/lessons/${removed}`).set(tenant.trainer.auth)).status).toBe(204);
+      expect(await db.query(`SELECT 1 FROM lesson_progress WHERE lesson_id = $1`, [removed])).toHaveLength(0);
+      const worker = await startWorker();
+      try {
+        await waitFor(async () => { await worker.get(OutboxRelay).relayDue(); return status(enrolments[0]); }, (s) => s === 'completed', { what: 'the ready learner completed', timeoutMs: 30_000 });
+        // Checked again (a repeated event): nobody completes twice.
+        expect(await worker.get(CompletionService).completeWhereDone(course.id)).toBe(0);
+      } finally {
+        await worker.close();
+      }
+      expect(await db.query(`SELECT 1 FROM completions WHERE enrolment_id = ANY($1)`, [enrolments])).toHaveLength(1);
+      expect([await status(enrolments[1]), await status(enrolments[2])]).toEqual(['active', 'active']);
+      const [event] = await db.query(`SELECT payload FROM outbox_events WHERE topic = 'course.completed' AND payload->>'userId' = $1`, [ready.user.id]);
+      expect(event).toBeDefined();
+
+      const last = await api.http().delete(`/api/courses/${course.id}/lessons/${first}`).set(tenant.trainer.auth);
+      expect(last.status).toBe(409);
+      expect(last.body.code).toBe('catalogue.last-lesson');
+      expect((await api.http().get(`/api/courses/${course.id}/lessons`).set(tenant.trainer.auth)).body.items).toHaveLength(1);
     });
   });
 

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { startApi, type TestApi } from '../../support/app';
 import { isolateRun } from '../../support/isolation';
 import { formFields, PageClient, pageText } from '../../support/page-client';
-import { insertCourse } from '../../factories/course.factory';
+import { createOnlineCourse, insertCourse } from '../../factories/course.factory';
 import { enrol } from '../../factories/enrolment.factory';
 import { createTenant, createTrainer } from '../../factories/organisation.factory';
 import { createPerson, TEST_PASSWORD, type Person } from '../../factories/person.factory';
@@ -376,6 +376,34 @@ describe('web: the trainer pages', () => {
       const fields = { ...formFields(more.text), 'option-0-6': 'Keuze G', action: 'save' };
       expect((await browser.submit(quizPath, fields)).status).toBe(303);
       expect((await stored())[0]).toMatchObject({ options: letters.slice(0, 7).map((l) => `Keuze ${l}`), correct: [5] });
+    });
+
+    it('deletes a lesson after a confirm step, and keeps a published online course\'s last lesson', async () => {
+      const trainer = await createTrainer(api.app);
+      const course = await createOnlineCourse(api, trainer, { lessons: 2 });
+      const browser = await signedIn(trainer);
+      const [first, second] = course.lessonIds;
+      const lessonPage = await browser.get(`/trainer/courses/${course.id}/lessons/${second}`);
+      expect(lessonPage.text).toContain(`href="/trainer/courses/${course.id}/lessons/${second}/remove"`);
+      expect(pageText(lessonPage.text)).toContain('Les verwijderen');
+      const confirm = await browser.get(`/trainer/courses/${course.id}/lessons/${second}/remove`);
+      expect(confirm.status).toBe(200);
+      expect(pageText(confirm.text)).toContain('Wat deelnemers in deze les al deden, vervalt.');
+      expect(pageText(confirm.text)).toContain('Ja, verwijder de les');
+      const lessons = async () => (await api.http().get(`/api/courses/${course.id}/lessons`).set(trainer.auth)).body.items as Array<{ id: string }>;
+      expect(await lessons()).toHaveLength(2); // looking at the confirm step deletes nothing
+
+      const removed = await browser.submit(`/trainer/courses/${course.id}/lessons/${second}/remove`, {});
+      expect(removed.status).toBe(303);
+      expect(removed.headers.location).toBe(`/trainer/courses/${course.id}#lessons`);
+      expect(pageText((await browser.get(`/trainer/courses/${course.id}`)).text)).toContain('De les is verwijderd.');
+      expect((await lessons()).map((l) => l.id)).toEqual([first]);
+
+      const last = await browser.submit(`/trainer/courses/${course.id}/lessons/${first}/remove`, {});
+      expect(last.status).toBe(409);
+      expect(pageText(last.text)).toContain('Een gepubliceerde online cursus heeft minstens één les nodig.');
+      expect((await lessons()).map((l) => l.id)).toEqual([first]);
+      notFound(await (await signedIn(await createTrainer(api.app))).get(`/trainer/courses/${course.id}/lessons/${first}/remove`));
     });
 
     it('is the "niet gevonden" page for another trainer\'s course', async () => {

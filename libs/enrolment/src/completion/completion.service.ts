@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Transaction } from '@schakel/jobs';
+import { UnitOfWork, type Transaction } from '@schakel/jobs';
 import { EnrolmentRepository } from '../enrolment.repository';
 import type { Enrolment } from '../entities/enrolment.entity';
 
@@ -14,7 +14,23 @@ import type { Enrolment } from '../entities/enrolment.entity';
  */
 @Injectable()
 export class CompletionService {
-  constructor(private readonly enrolments: EnrolmentRepository) {}
+  constructor(
+    private readonly enrolments: EnrolmentRepository,
+    private readonly work: UnitOfWork,
+  ) {}
+
+  /**
+   * After a course asks less than before (a lesson removed): every enrolment still in progress
+   * is checked again, each in its own transaction, and completed when it is now done. Returns
+   * how many completed. Running it twice completes nobody twice (the rule's own lock and key).
+   */
+  async completeWhereDone(courseId: string): Promise<number> {
+    let completed = 0;
+    for (const id of await this.enrolments.openIdsOfCourse(courseId)) {
+      if (await this.work.run((tx) => this.completeIfDone(tx, id))) completed += 1;
+    }
+    return completed;
+  }
 
   /**
    * Call inside the transaction that recorded a step. Locks the enrolment row, so two

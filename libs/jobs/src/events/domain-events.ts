@@ -26,6 +26,11 @@ export interface DomainEvents {
    * changed for everyone who holds one of its certificates or is enrolled in it.
    */
   'course.changed': { courseId: string };
+  /**
+   * A lesson was deleted from a course that learners may be taking: their progress on it went
+   * with it, and a learner whose remaining steps are all done has now completed the course.
+   */
+  'lesson.removed': { courseId: string; lessonId: string };
 
   // session
   /** Sent per confirmed learner, with the session's SEQUENCE at the change. */

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CourseService, CreateLessonDto, LessonService, PutQuizDto, QuizService, UpdateLessonDto } from '@schakel/catalogue';
+import { CatalogueErrorCode, CourseService, CreateLessonDto, LessonService, PutQuizDto, QuizService, UpdateLessonDto } from '@schakel/catalogue';
 import { Authenticated, CurrentUser, type AuthUser } from '@schakel/identity';
 import { FormErrors, formText, HtmlForm, HtmlPage, Page, PageContext, PageRenderer, validateForm } from '@schakel/web';
-import { pathId } from './form-values';
+import { codeOf, pathId } from './form-values';
 import { quizFormAction, quizFormOf, readQuizForm, toPutQuiz, type QuizFormValues } from './quiz-form';
 import { TrainerCourseQuery } from './trainer-course.query';
 
@@ -61,6 +61,35 @@ export class TrainerCourseContentController {
     }
     await this.lessons.update(user, pathId(id), pathId(lessonId), value);
     page.flash('trainer.course.lessonSaved');
+    res.redirect(303, `/trainer/courses/${id}#lessons`);
+  }
+
+  /** The confirm step before "Les verwijderen": what goes with the lesson, and what it may complete. */
+  @Get('lessons/:lessonId/remove')
+  @Authenticated()
+  @HtmlPage()
+  async confirmRemoveLesson(@Page() page: PageContext, @CurrentUser() user: AuthUser, @Param('id') id: string, @Param('lessonId') lessonId: string): Promise<string> {
+    await this.courses.getEditable(user, pathId(id));
+    const lesson = await this.lessons.get(user, id, pathId(lessonId));
+    return this.removePage(page, id, lesson);
+  }
+
+  /** Deletes the lesson; a published online course's last lesson stays, said on the confirm page. */
+  @Post('lessons/:lessonId/remove')
+  @Authenticated()
+  @HtmlForm()
+  async removeLesson(
+    @Page() page: PageContext, @CurrentUser() user: AuthUser, @Param('id') id: string, @Param('lessonId') lessonId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string | void> {
+    try {
+      await this.lessons.remove(user, pathId(id), pathId(lessonId));
+    } catch (error) {
+      if (codeOf(error) !== CatalogueErrorCode.LastLesson) throw error;
+      res.status(409);
+      return this.removePage(page, id, await this.lessons.get(user, id, lessonId), this.pages.word(page.lang, 'trainer.lesson.lastLesson'));
+    }
+    page.flash('trainer.course.lessonRemoved');
     res.redirect(303, `/trainer/courses/${id}#lessons`);
   }
 
@@ -122,6 +151,11 @@ export class TrainerCourseContentController {
 
   private lessonPage(page: PageContext, courseId: string, lessonId: string, lesson: { title: string; body: string; videoUrl: string }, errors: FormErrors): string {
     return this.pages.render('trainer-lesson', page.view(this.pages.word(page.lang, 'trainer.lesson.title', { title: lesson.title }), { courseId, lessonId, lesson, ...errors.view() }));
+  }
+
+  private removePage(page: PageContext, courseId: string, lesson: { id: string; title: string }, refused?: string): string {
+    const title = this.pages.word(page.lang, 'trainer.lesson.removeTitle', { title: lesson.title });
+    return this.pages.render('trainer-lesson-remove', page.view(title, { courseId, lessonId: lesson.id, title: lesson.title, refused }));
   }
 
   private quizPage(page: PageContext, courseId: string, courseTitle: string, form: QuizFormValues, errors: FormErrors): string {
