@@ -55,7 +55,9 @@ export class ModuleController {
   @Delete('lessons/:lessonId')
   @Authenticated()
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({
+    description: "learners' progress on it goes with it, and a learner who has then done every remaining step completes; a published online course's last lesson: 409 catalogue.last-lesson",
+  })
   remove(@CurrentUser() user: AuthUser, @UuidParam('courseId') courseId: string, @UuidParam('lessonId') lessonId: string): Promise<void> {
     return this.lessons.remove(user, courseId, lessonId);
   }
