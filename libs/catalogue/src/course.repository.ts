@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '@schakel/database';
-import type { ChainRole } from '@schakel/common';
+import { isUuid, type ChainRole } from '@schakel/common';
 import type { CourseSummaryResponse, PrerequisiteResponse } from './dto/course.dto';
 import { Course, type CourseFormat } from './entities/course.entity';
 
@@ -32,7 +32,6 @@ const SUMMARY_COLUMNS = `c.id, c.slug, c.title, c.summary, c.language, c.chain_r
   c.certificate_validity_months, c.pass_mark, c.duration_hours,
   ARRAY(SELECT p.prerequisite_id FROM course_prerequisites p WHERE p.course_id = c.id ORDER BY p.prerequisite_id) AS prerequisite_ids`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toSummary = (r: SummaryRow): CourseSummaryResponse => ({
   id: r.id,
@@ -111,7 +110,7 @@ export class CourseRepository {
 
   findByIdOrSlug(idOrSlug: string): Promise<Course | null> {
     const repo = this.dataSource.getRepository(Course);
-    return UUID.test(idOrSlug) ? repo.findOneBy({ id: idOrSlug }) : repo.findOneBy({ slug: idOrSlug });
+    return isUuid(idOrSlug) ? repo.findOneBy({ id: idOrSlug }) : repo.findOneBy({ slug: idOrSlug });
   }
 
   /** The courses a person created (her authoring list), drafts first, then by title. */

@@ -18,6 +18,9 @@ const TRANSITIONS: Record<CourseStatus, CourseStatus[]> = {
   archived: ['published'],
 };
 
+/** A course's chain roles in a form that compares equal whatever their order. */
+const roleSet = (course: Course): string => [...course.chainRoles].sort().join();
+
 @Injectable()
 export class CourseService {
   constructor(
@@ -84,7 +87,7 @@ export class CourseService {
       if (dto.prerequisiteIds) await this.courses.lockPrerequisiteGraph(manager);
       const course = await this.courses.lockForUpdate(manager, courseId);
       assertEditable(user, course);
-      const before = { published: course.status === 'published', chainRoles: [...course.chainRoles].sort().join() };
+      const before = { published: course.status === 'published', chainRoles: roleSet(course) };
       const { prerequisiteIds, status, ...fields } = dto;
       if (fields.renewsCourseId) await this.requireRenewable(manager, user, fields.renewsCourseId);
       Object.assign(course, fields);
@@ -93,7 +96,7 @@ export class CourseService {
       if (prerequisiteIds) await this.setPrerequisites(manager, course.id, prerequisiteIds);
       // The chain report counts enrolments and certificates of published courses, per chain role.
       const published = course.status === 'published';
-      if (before.published !== published || (published && before.chainRoles !== [...course.chainRoles].sort().join())) {
+      if (before.published !== published || (published && before.chainRoles !== roleSet(course))) {
         await publish('course.changed', { courseId: course.id });
       }
       return course.id;

@@ -8,3 +8,4 @@ export * from './dates';
 export * from './templates-root';
 export * from './shutdown-deadline';
 export * from './sql-literals';
+export * from './uuid';

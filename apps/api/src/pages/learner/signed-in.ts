@@ -1,3 +1,4 @@
+import { isUuid } from '@schakel/common';
 import type { AuthUser } from '@schakel/identity';
 import { WebError, type PageContext } from '@schakel/web';
 
@@ -7,10 +8,8 @@ export function signedIn(page: PageContext): AuthUser {
   return page.user;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A record id from a page's path: anything that is not one is simply not found (a page, never a 400). */
 export function recordId(value: string): string {
-  if (!UUID.test(value)) throw WebError.notFound();
+  if (!isUuid(value)) throw WebError.notFound();
   return value;
 }

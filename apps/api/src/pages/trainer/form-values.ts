@@ -1,15 +1,11 @@
-import { DomainException } from '@schakel/common';
+import { DomainException, isUuid } from '@schakel/common';
 import { WebError } from '@schakel/web';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A path id that is no id names nothing: the "niet gevonden" page, not a 400. */
 export function pathId(value: string): string {
-  if (!UUID.test(value)) throw WebError.notFound();
+  if (!isUuid(value)) throw WebError.notFound();
   return value;
 }
-
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** A plain form's repeated field (checkboxes, hidden lists) as a list of strings. */
 export function formList(body: unknown, field: string): string[] {

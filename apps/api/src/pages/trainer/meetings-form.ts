@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { DISPLAY_ZONE, localDateTimeToIso } from '@schakel/common';
 import { FormErrors, formText } from '@schakel/web';
-import { formList, isUuid } from './form-values';
+import { formList } from './form-values';
+import { isUuid } from '@schakel/common';
 import type { Word } from './session-form';
 
 /** The rows the form shows at most (the JSON route takes up to 50 meetings; a trainer needs far fewer). */

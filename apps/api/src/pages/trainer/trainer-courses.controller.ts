@@ -5,7 +5,8 @@ import { COURSE_FORMATS, CourseService, CreateCourseDto, UpdateCourseDto } from 
 import { CHAIN_ROLES } from '@schakel/common';
 import { Authenticated, CurrentUser, type AuthUser } from '@schakel/identity';
 import { FormErrors, formText, HtmlForm, HtmlPage, Page, PageContext, PageRenderer, validateForm } from '@schakel/web';
-import { codeOf, formList, isUuid, pathId } from './form-values';
+import { codeOf, formList, pathId } from './form-values';
+import { isUuid } from '@schakel/common';
 import { TrainerAccess } from './trainer-access';
 import { TrainerCourseQuery } from './trainer-course.query';
 

@@ -5,7 +5,8 @@ import { AttendanceService, SessionRosterService } from '@schakel/enrolment';
 import { Authenticated, CurrentUser, type AuthUser } from '@schakel/identity';
 import { SessionChangeService } from '@schakel/session';
 import { FormErrors, formText, HtmlForm, HtmlPage, Page, PageContext, PageRenderer, WebError } from '@schakel/web';
-import { codeOf, formList, isUuid, pathId as uuid } from './form-values';
+import { codeOf, formList, pathId as uuid } from './form-values';
+import { isUuid } from '@schakel/common';
 import { TrainerSessionQuery } from './trainer-session.query';
 
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatMeeting, type Locale } from '@schakel/common';
+import { formatMeeting, isUuid, type Locale } from '@schakel/common';
 import { EnrolmentRepository, MyEnrolmentsService, OPEN_ENROLMENT_STATUSES, type EnrolmentStatus, type MyEnrolmentResponse } from '@schakel/enrolment';
 import type { AuthUser } from '@schakel/identity';
 import { SessionRepository, type Meeting, type Session } from '@schakel/session';
@@ -63,7 +63,7 @@ export class MyTrainingsQuery {
 
   /** Her own enrolment, or the "niet gevonden" page. */
   async own(user: AuthUser, enrolmentId: string): Promise<MyEnrolmentResponse> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(enrolmentId)) throw WebError.notFound();
+    if (!isUuid(enrolmentId)) throw WebError.notFound();
     const found = await this.enrolments.findById(enrolmentId);
     if (!found || found.userId !== user.id) throw WebError.notFound();
     return this.myEnrolments.detail(user, enrolmentId);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { COURSE_FORMATS, CourseService, type CoursePageResponse, type CourseFormat } from '@schakel/catalogue';
-import { CHAIN_ROLES, type ChainRole } from '@schakel/common';
+import { CHAIN_ROLES, isUuid, type ChainRole } from '@schakel/common';
 import { EnrolmentError, EnrolmentService } from '@schakel/enrolment';
 import { CurrentUser, Public, type AuthUser } from '@schakel/identity';
 import { formText, HtmlForm, HtmlPage, Page, PageContext, PageRenderer } from '@schakel/web';
@@ -11,7 +11,6 @@ import { CoursePageQuery, type CoursePageData } from './course-page.query';
 import { enrolRefusalOf } from '../enrol-refusals';
 
 const PAGE_SIZE = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
   typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
@@ -89,7 +88,7 @@ export class CataloguePagesController {
     const sessionId = formText(body, 'sessionId') || undefined;
     try {
       // A malformed id is no session of this course: the same refusal as a removed one.
-      if (sessionId && !UUID.test(sessionId)) throw EnrolmentError.sessionNotFound();
+      if (sessionId && !isUuid(sessionId)) throw EnrolmentError.sessionNotFound();
       const { enrolment, created, moved } = await this.enrolments.enrol(user, { courseId: course.id, sessionId });
       const data = await this.coursePage.load(user, slug, page.lang);
       const session = data.sessions.find((s) => s.id === enrolment.sessionId) ?? null;
