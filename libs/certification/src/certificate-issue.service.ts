@@ -27,15 +27,15 @@ export class CertificateIssueService {
   ) {}
 
   async issue(completionId: string): Promise<IssueOutcome> {
-    const completion = await this.certificates.findCompletion(completionId);
+    const completion = await this.certificates.findCompletion(completionId, RENEWAL_WINDOW_DAYS);
     if (!completion) throw new Error(`completion ${completionId} not found`);
     // The first attempt (almost every one) finds no certificate and skips the look.
     const existing = completion.claimed ? await this.certificates.findByCompletion(completionId) : null;
-    const { certificate, courses } = existing ? { certificate: existing, courses: undefined } : await this.claim(completion);
+    const certificate = existing ?? (await this.claim(completion));
     if (certificate.state === 'issued') return 'already-issued';
 
     // Rendering and storing happen outside any transaction: nothing is locked meanwhile.
-    const rendered = await this.renderer.render(await this.content(certificate, completion, courses));
+    const rendered = await this.renderer.render(await this.content(certificate, completion));
     const key = certificatePdfKey(certificate.id);
     await this.storage.put(key, rendered.pdf);
 
@@ -45,25 +45,14 @@ export class CertificateIssueService {
     return 'issued';
   }
 
-  /** Claims the row; returns it with the courses it looked up, which the rendering reuses. */
-  private async claim(completion: CompletionToCertify): Promise<{ certificate: Certificate; courses: Map<string, CourseToCertify> }> {
-    const courses = await this.certificates.findCourses([completion.courseId]);
-    const completed = this.required(courses, completion.courseId);
-    // A refresher renews a certificate of the course it points to; any course renews itself.
-    const renewable = await this.certificates.findRenewable(
-      completion.userId,
-      [completed.id, ...(completed.renewsCourseId ? [completed.renewsCourseId] : [])],
-      completion.completedAt,
-      RENEWAL_WINDOW_DAYS,
-    );
-    if (renewable && !courses.has(renewable.courseId)) {
-      for (const [id, course] of await this.certificates.findCourses([renewable.courseId])) courses.set(id, course);
-    }
-    const certified = renewable ? this.required(courses, renewable.courseId) : completed;
+  /** Claims the row (its validity from the course and the certificate it renews, both found with the completion). */
+  private async claim(completion: CompletionToCertify): Promise<Certificate> {
+    const { courses, renewable } = completion;
+    const certified = this.required(courses, renewable?.courseId ?? completion.courseId);
     const validity = computeValidity({
       completedAt: completion.completedAt,
       validityMonths: certified.validityMonths,
-      renewable: renewable?.expiresAt ? { id: renewable.id, expiresAt: renewable.expiresAt } : null,
+      renewable,
     });
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -75,7 +64,7 @@ export class CertificateIssueService {
           ...validity,
           locale: completion.locale,
         });
-        if (claimed) return { certificate: claimed, courses };
+        if (claimed) return claimed;
         break;
       } catch (error) {
         // 140 random bits make a clash practically impossible; if it happens, draw again.
@@ -86,17 +75,15 @@ export class CertificateIssueService {
     // Another job claimed it first: its row is the one to print.
     const certificate = await this.certificates.findByCompletion(completion.completionId);
     if (!certificate) throw new Error(`certificate for completion ${completion.completionId} vanished after its claim`);
-    return { certificate, courses };
+    return certificate;
   }
 
   /** Everything printed comes from the stored row and the completion, so a retry prints the same. */
-  private async content(
-    certificate: Certificate,
-    completion: CompletionToCertify,
-    known?: Map<string, CourseToCertify>,
-  ): Promise<CertificateContent> {
+  private async content(certificate: Certificate, completion: CompletionToCertify): Promise<CertificateContent> {
     const needed = [certificate.courseId, completion.courseId];
-    const courses = known && needed.every((id) => known.has(id)) ? known : await this.certificates.findCourses(needed);
+    const known = completion.courses;
+    // A retry whose certificate renews another course than the one found now looks its courses up.
+    const courses = needed.every((id) => known.has(id)) ? known : await this.certificates.findCourses(needed);
     const certified = this.required(courses, certificate.courseId);
     const completed = this.required(courses, completion.courseId);
     return {

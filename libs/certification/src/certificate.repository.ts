@@ -19,6 +19,20 @@ export interface CompletionToCertify {
   meetingStarts: Date[];
   /** A certificate row exists for it already (a retry, or another job's claim). */
   claimed: boolean;
+  /** The completed course, and the renewable certificate's course when that is another one. */
+  courses: Map<string, CourseToCertify>;
+  /**
+   * The holder's unrevoked certificate of the completed course (or of the course a refresher
+   * renews) that expires after the completion and at most the renewal window later; the
+   * latest such, so renewals chain on. Only read for a completion not claimed yet.
+   */
+  renewable: RenewableToCertify | null;
+}
+
+export interface RenewableToCertify {
+  id: string;
+  courseId: string;
+  expiresAt: Date;
 }
 
 export interface CourseToCertify {
@@ -29,6 +43,25 @@ export interface CourseToCertify {
   validityMonths: number | null;
   durationHours: number | null;
   renewsCourseId: string | null;
+}
+
+type CourseRow = Record<'id' | 'slug' | 'title' | 'chain_roles' | 'certificate_validity_months' | 'duration_hours' | 'renews_course_id', unknown>;
+
+const COURSE_COLUMNS = ['id', 'slug', 'title', 'chain_roles', 'certificate_validity_months', 'duration_hours', 'renews_course_id'] as const;
+
+/** A course row as one JSON object (same keys as the columns), for a statement that returns several. */
+const courseJson = (alias: string) => `jsonb_build_object(${COURSE_COLUMNS.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+
+function toCourse(r: CourseRow): CourseToCertify {
+  return {
+    id: r.id as string,
+    slug: r.slug as string,
+    title: r.title as string,
+    chainRoles: r.chain_roles as ChainRole[],
+    validityMonths: (r.certificate_validity_months as number | null) ?? null,
+    durationHours: r.duration_hours === null ? null : Number(r.duration_hours),
+    renewsCourseId: (r.renews_course_id as string | null) ?? null,
+  };
 }
 
 export interface NewCertificate {
@@ -57,22 +90,40 @@ export class CertificateRepository {
     return this.dataSource.getRepository(Certificate);
   }
 
-  async findCompletion(completionId: string): Promise<CompletionToCertify | null> {
+  /**
+   * Everything a completion's certificate needs, in one round trip: the completion and its
+   * holder, trainer and meetings, whether it is claimed, its course, and the certificate it
+   * may renew (with that one's course). The renewal rule: a refresher renews a certificate of
+   * the course it points to; any course renews itself.
+   */
+  async findCompletion(completionId: string, renewalWindowDays: number): Promise<CompletionToCertify | null> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT c.id, c.completed_at, c.user_id, c.course_id, u.name, u.locale,
               (SELECT t.name FROM session_trainers st JOIN users t ON t.id = st.user_id
                 WHERE st.session_id = e.session_id ORDER BY t.name, t.id LIMIT 1) AS trainer_name,
               COALESCE((SELECT array_agg(m.starts_at ORDER BY m.starts_at) FROM meetings m
                          WHERE m.session_id = e.session_id AND m.cancelled_at IS NULL), '{}') AS meeting_starts,
-              EXISTS (SELECT 1 FROM certificates ce WHERE ce.completion_id = c.id) AS claimed
+              EXISTS (SELECT 1 FROM certificates ce WHERE ce.completion_id = c.id) AS claimed,
+              ${courseJson('co')} AS course,
+              r.id AS renewable_id, r.course_id AS renewable_course_id, r.expires_at AS renewable_expires_at,
+              CASE WHEN rc.id IS NULL THEN NULL ELSE ${courseJson('rc')} END AS renewable_course
          FROM completions c
          JOIN users u ON u.id = c.user_id
          JOIN enrolments e ON e.id = c.enrolment_id
+         JOIN courses co ON co.id = c.course_id
+         LEFT JOIN LATERAL (
+           SELECT ce.id, ce.course_id, ce.expires_at FROM certificates ce
+            WHERE ce.user_id = c.user_id AND (ce.course_id = co.id OR ce.course_id = co.renews_course_id)
+              AND ce.revoked_at IS NULL
+              AND ce.expires_at > c.completed_at AND ce.expires_at <= c.completed_at + make_interval(days => $2)
+            ORDER BY ce.expires_at DESC LIMIT 1) r ON NOT EXISTS (SELECT 1 FROM certificates ce WHERE ce.completion_id = c.id)
+         LEFT JOIN courses rc ON rc.id = r.course_id AND rc.id <> co.id
         WHERE c.id = $1`,
-      [completionId],
+      [completionId, renewalWindowDays],
     );
     const r = rows[0];
     if (!r) return null;
+    const courses = [r.course, r.renewable_course].filter((course): course is CourseRow => course !== null).map(toCourse);
     return {
       completionId: r.id as string,
       completedAt: r.completed_at as Date,
@@ -83,43 +134,16 @@ export class CertificateRepository {
       trainerName: (r.trainer_name as string | null) ?? null,
       meetingStarts: r.meeting_starts as Date[],
       claimed: r.claimed as boolean,
+      courses: new Map(courses.map((course) => [course.id, course])),
+      renewable: r.renewable_id
+        ? { id: r.renewable_id as string, courseId: r.renewable_course_id as string, expiresAt: r.renewable_expires_at as Date }
+        : null,
     };
   }
 
   async findCourses(ids: string[]): Promise<Map<string, CourseToCertify>> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, slug, title, chain_roles, certificate_validity_months, duration_hours, renews_course_id
-         FROM courses WHERE id = ANY($1)`,
-      [ids],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.id as string,
-        {
-          id: r.id as string,
-          slug: r.slug as string,
-          title: r.title as string,
-          chainRoles: r.chain_roles as ChainRole[],
-          validityMonths: (r.certificate_validity_months as number | null) ?? null,
-          durationHours: r.duration_hours === null ? null : Number(r.duration_hours),
-          renewsCourseId: (r.renews_course_id as string | null) ?? null,
-        },
-      ]),
-    );
-  }
-
-  /**
-   * The holder's unrevoked certificate for one of these courses that expires after the
-   * completion and at most `windowDays` later; the latest such, so renewals chain on.
-   */
-  async findRenewable(userId: string, courseIds: string[], completedAt: Date, windowDays: number): Promise<Certificate | null> {
-    return this.certificates
-      .createQueryBuilder('c')
-      .where('c.user_id = :userId AND c.course_id = ANY(:courseIds) AND c.revoked_at IS NULL', { userId, courseIds })
-      .andWhere(`c.expires_at > :completedAt AND c.expires_at <= :completedAt::timestamptz + make_interval(days => :windowDays)`, { completedAt, windowDays })
-      .orderBy('c.expires_at', 'DESC')
-      .limit(1)
-      .getOne();
+    const rows: CourseRow[] = await this.dataSource.query(`SELECT ${COURSE_COLUMNS.join(', ')} FROM courses WHERE id = ANY($1)`, [ids]);
+    return new Map(rows.map((r) => [r.id as string, toCourse(r)]));
   }
 
   /**

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DeliveryState, DeliverySubject } from './entities/message-delivery.entity';
 import type { MessageKind } from './kinds';
+import { recipientJson, type Recipient } from './message-context.repository';
 import { DUE_EXPIRY_NOTICES_SQL, DUE_NUDGES_SQL, DUE_REMINDERS_SQL } from './sweep.queries';
 
 export interface NewDelivery {
@@ -25,6 +26,8 @@ export interface ClaimedDelivery {
   subject: DeliverySubject;
   attempts: number;
   claimToken: string;
+  /** Read by the claim's own statement; null when she no longer exists. */
+  recipient: Recipient | null;
 }
 
 export type ClaimResult =
@@ -50,6 +53,7 @@ interface ClaimRow {
   subject: DeliverySubject;
   attempts: number;
   claim_token: string;
+  recipient: Recipient | null;
 }
 
 @Injectable()
@@ -100,7 +104,7 @@ export class DeliveryRepository {
         WHERE d.id = $1
           AND (d.state IN ('pending', 'failed')
                OR (d.state = 'claimed' AND d.claimed_at < now() - make_interval(secs => $2)))
-      RETURNING d.id, d.key, d.kind, d.user_id, d.subject, d.attempts, d.claim_token`,
+      RETURNING d.id, d.key, d.kind, d.user_id, d.subject, d.attempts, d.claim_token, ${recipientJson('d.user_id')} AS recipient`,
       [id, leaseSeconds, limit.limitedKinds],
     );
     if (fast.length > 0) return { outcome: 'claimed', delivery: toClaimed(fast[0]) };
@@ -124,7 +128,7 @@ export class DeliveryRepository {
           WHERE id = $1
             AND (state IN ('pending', 'failed')
                  OR (state = 'claimed' AND claimed_at < now() - make_interval(secs => $2)))
-        RETURNING id, key, kind, user_id, subject, attempts, claim_token`,
+        RETURNING id, key, kind, user_id, subject, attempts, claim_token, ${recipientJson('message_deliveries.user_id')} AS recipient`,
         [id, leaseSeconds],
       );
       if (claimed.length === 0) {
@@ -221,5 +225,5 @@ export class DeliveryRepository {
 }
 
 function toClaimed(row: ClaimRow): ClaimedDelivery {
-  return { id: row.id, key: row.key, kind: row.kind, userId: row.user_id, subject: row.subject, attempts: row.attempts, claimToken: row.claim_token };
+  return { id: row.id, key: row.key, kind: row.kind, userId: row.user_id, subject: row.subject, attempts: row.attempts, claimToken: row.claim_token, recipient: row.recipient };
 }

@@ -11,6 +11,15 @@ export interface Recipient {
   nudges: boolean;
 }
 
+/**
+ * The recipient of a delivery as one JSON value (null when she no longer exists), for the
+ * claim's RETURNING: the claim and the recipient in one round trip. `userId`: the SQL
+ * expression that holds her id, qualified by its table (the subquery has a `user_id` of its own).
+ */
+export const recipientJson = (userId: string) =>
+  `(SELECT json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'locale', u.locale, 'nudges', coalesce(p.nudges, true))
+      FROM users u LEFT JOIN message_preferences p ON p.user_id = u.id WHERE u.id = ${userId})`;
+
 export interface EnrolmentContext {
   id: string;
   userId: string;
@@ -72,15 +81,6 @@ export interface OrderContext {
 @Injectable()
 export class MessageContextRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async recipient(userId: string): Promise<Recipient | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.name, u.locale, coalesce(p.nudges, true) AS nudges
-         FROM users u LEFT JOIN message_preferences p ON p.user_id = u.id WHERE u.id = $1`,
-      [userId],
-    );
-    return row ?? null;
-  }
 
   async hasPassword(userId: string): Promise<boolean> {
     const [row] = await this.dataSource.query(`SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1`, [userId]);

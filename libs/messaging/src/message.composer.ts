@@ -30,7 +30,7 @@ export class MessageComposer {
   }
 
   async compose(delivery: ClaimedDelivery, now = new Date()): Promise<Composition> {
-    const recipient = await this.tools.context.recipient(delivery.userId);
+    const { recipient } = delivery;
     if (!recipient) return { skip: 'recipient no longer exists' };
     if (!isMessageKind(delivery.kind)) return { skip: `unknown kind ${delivery.kind}` };
     const message = messageDefinition(delivery.kind);
