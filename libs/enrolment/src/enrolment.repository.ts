@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Course, missingPrerequisiteTitles, type CourseFormat } from '@schakel/catalogue';
+import type { EventName, EventPayload } from '@schakel/jobs';
 import { Enrolment, OPEN_ENROLMENT_STATUSES } from './entities/enrolment.entity';
 
 @Injectable()
@@ -21,15 +22,26 @@ export class EnrolmentRepository {
   }
 
   /**
-   * One INSERT … RETURNING (the generated id, timestamps and defaults are merged into the
-   * entity): save() would wrap the single statement in a transaction of its own, three round trips.
-   * In the caller's transaction when it passes its manager.
+   * An online enrolment (status `active`) and its `enrolment.started` outbox row in one
+   * statement, one round trip (a unit of work takes four: BEGIN, the two INSERTs, COMMIT).
+   * The caller nudges the relay after it (UnitOfWork.eventsCommitted). A second open
+   * enrolment in the course throws the unique violation, and writes no event.
    */
-  async insert(enrolment: Partial<Enrolment>, manager?: EntityManager): Promise<Enrolment> {
-    const repository = manager?.getRepository(Enrolment) ?? this.enrolments;
-    const row = repository.create(enrolment);
-    await repository.insert(row);
-    return row;
+  async insertStarted(enrolment: Pick<Enrolment, 'userId' | 'courseId' | 'organisationId' | 'enrolledById'>): Promise<Enrolment> {
+    const topic: EventName = 'enrolment.started';
+    const payload: EventPayload<'enrolment.started'> = { userId: enrolment.userId, courseId: enrolment.courseId };
+    const columns = this.enrolments.metadata.columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`).join(', ');
+    const [row]: Array<Partial<Enrolment>> = await this.enrolments.query(
+      `WITH e AS (
+         INSERT INTO enrolments (user_id, course_id, organisation_id, enrolled_by_id, status)
+         VALUES ($1, $2, $3, $4, 'active') RETURNING *
+       ), told AS (
+         INSERT INTO outbox_events (topic, payload) SELECT $5, $6::jsonb FROM e
+       )
+       SELECT ${columns} FROM e`,
+      [enrolment.userId, enrolment.courseId, enrolment.organisationId, enrolment.enrolledById, topic, JSON.stringify(payload)],
+    );
+    return Object.assign(new Enrolment(), row);
   }
 
   /**

@@ -18,14 +18,13 @@ export class OnlineEnrolmentService {
   async enrol(request: EnrolmentRequest): Promise<EnrolmentResult> {
     if (request.licenceId) return this.enrolOnLicence(request, request.licenceId);
     if (request.inCompanyOnly) throw EnrolmentError.seatRequired();
-    const enrolment = await this.work.run(async ({ manager, publish }) => {
-      const inserted = await this.enrolments.insert(
-        { userId: request.learnerId, courseId: request.course.id, organisationId: request.organisationId, enrolledById: request.actorId, status: 'active' },
-        manager,
-      );
-      await publish('enrolment.started', { userId: inserted.userId, courseId: inserted.courseId });
-      return inserted;
+    const enrolment = await this.enrolments.insertStarted({
+      userId: request.learnerId,
+      courseId: request.course.id,
+      organisationId: request.organisationId,
+      enrolledById: request.actorId,
     });
+    this.work.eventsCommitted();
     return { enrolment, created: true };
   }
 
