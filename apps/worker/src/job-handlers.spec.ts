@@ -13,7 +13,6 @@ const noop = async (): Promise<void> => undefined;
 const incomplete = {
   'outbox.relay': noop,
   'event.consume': noop,
-  'events.consume': noop,
   'messages.sweep': noop,
   'maintenance.sweep': noop,
   // 'message.send' is missing:

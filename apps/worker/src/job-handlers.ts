@@ -19,7 +19,6 @@ export function composeJobHandlers(
   return {
     'outbox.relay': () => relay.relayDue(),
     'event.consume': (data, run) => events.consume(data, run.attempt),
-    'events.consume': (data, run) => events.consumeMany(data, run.attempt),
     'messages.sweep': () => sweeps.sweep(),
     'message.send': ({ deliveryId }) => deliveries.deliver(deliveryId),
     'maintenance.sweep': () => maintenance.sweep(),

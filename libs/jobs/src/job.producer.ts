@@ -4,9 +4,6 @@ import { JobsOptions, Queue } from 'bullmq';
 import { JOB_ROUTES, JobData, JobName, RETRY } from './job.types';
 import { QueueName } from './queue-name';
 
-/** The jobs that carry domain events: they go to their consumer's queue (enqueueEvent, enqueueEvents). */
-type EventJobName = 'event.consume' | 'events.consume';
-
 /** How long a process gathers commits before it nudges the relay once for all of them. */
 export const NUDGE_COALESCE_MS = 20;
 
@@ -35,13 +32,13 @@ export class JobProducer {
   }
 
   /** Enqueues a job on the queue its route names. */
-  async enqueue<N extends Exclude<JobName, EventJobName>>(name: N, data: JobData<N>, options: JobsOptions = {}): Promise<void> {
+  async enqueue<N extends Exclude<JobName, 'event.consume'>>(name: N, data: JobData<N>, options: JobsOptions = {}): Promise<void> {
     const route = JOB_ROUTES[name];
     await this.queue(route.queue).add(name, data, { ...RETRY[route.retry], ...DEFAULT_OPTIONS, ...options });
   }
 
   /** Enqueues many jobs of one name in one round trip. */
-  async enqueueMany<N extends Exclude<JobName, EventJobName>>(name: N, jobs: Array<{ data: JobData<N>; options?: JobsOptions }>): Promise<void> {
+  async enqueueMany<N extends Exclude<JobName, 'event.consume'>>(name: N, jobs: Array<{ data: JobData<N>; options?: JobsOptions }>): Promise<void> {
     if (jobs.length === 0) return;
     const route = JOB_ROUTES[name];
     await this.queue(route.queue).addBulk(
@@ -54,11 +51,11 @@ export class JobProducer {
     await this.queue(queue).add('event.consume', data, { ...RETRY[JOB_ROUTES['event.consume'].retry], ...DEFAULT_OPTIONS, ...options });
   }
 
-  /** Enqueues many consumer jobs, each with several events, on one queue in one round trip (the relay's batches). */
-  async enqueueEvents(queue: QueueName, jobs: Array<{ data: JobData<'events.consume'>; jobId: string }>): Promise<void> {
+  /** Enqueues many consumer jobs on one queue in one round trip (the relay's batches). */
+  async enqueueEvents(queue: QueueName, jobs: Array<{ data: JobData<'event.consume'>; jobId: string }>): Promise<void> {
     if (jobs.length === 0) return;
-    const retry = RETRY[JOB_ROUTES['events.consume'].retry];
-    await this.queue(queue).addBulk(jobs.map((job) => ({ name: 'events.consume' as const, data: job.data, opts: { ...retry, ...DEFAULT_OPTIONS, jobId: job.jobId } })));
+    const retry = RETRY[JOB_ROUTES['event.consume'].retry];
+    await this.queue(queue).addBulk(jobs.map((job) => ({ name: 'event.consume' as const, data: job.data, opts: { ...retry, ...DEFAULT_OPTIONS, jobId: job.jobId } })));
   }
 
   /**

@@ -9,10 +9,8 @@ import { QueueName } from './queue-name';
 export interface JobPayloads {
   /** Moves due outbox rows into BullMQ (a job scheduler, and nudged by the API after a commit). */
   'outbox.relay': Record<string, never>;
-  /** One consumer handles one domain event from the outbox (jobs enqueued before batches, and tests). */
+  /** One consumer handles one domain event from the outbox. */
   'event.consume': EventJob;
-  /** One consumer handles several domain events of one relay round, one after another (the relay's jobs). */
-  'events.consume': EventBatchJob;
   /** Looks in PostgreSQL for reminders that are due (a job scheduler, every SWEEP_INTERVAL_SECONDS). */
   'messages.sweep': Record<string, never>;
   /** Housekeeping (a job scheduler): settles enrolments of ended sessions, deletes what is past retention. */
@@ -29,11 +27,6 @@ export interface EventJob {
   consumer: string;
   event: EventName;
   payload: Record<string, unknown>;
-}
-
-export interface EventBatchJob {
-  consumer: string;
-  events: Array<Omit<EventJob, 'consumer'>>;
 }
 
 /** What a handler needs to know about the run (for logs and idempotency keys). */
@@ -66,7 +59,6 @@ interface JobRoute {
 export const JOB_ROUTES = {
   'outbox.relay': { queue: QueueName.Maintenance, retry: 'none' },
   'event.consume': { queue: 'consumer', retry: 'standard' },
-  'events.consume': { queue: 'consumer', retry: 'standard' },
   'messages.sweep': { queue: QueueName.Messages, retry: 'none' },
   'maintenance.sweep': { queue: QueueName.Maintenance, retry: 'none' },
   'message.send': { queue: QueueName.Messages, retry: 'standard' },

@@ -82,48 +82,29 @@ export class OutboxRepository {
   }
 
   /**
-   * Records that `consumer` handled the events (one, or a relay round's of one kind), and marks
-   * each row processed once all of `consumers` have. One round trip: three statements as one
-   * simple query, which PostgreSQL runs as one transaction with a snapshot per statement. The
-   * events' rows are locked first, in id order (two consumers' batches never wait on each other
-   * in a circle), so the consumers of one event take turns: the count of whoever comes last is
-   * taken after the others committed, sees every consumption and marks the row. (A simple query
-   * takes no parameters: the ids are checked to be UUIDs, consumer names are the code's own.)
+   * Records that `consumer` handled the event, and marks the row processed once all of
+   * `consumers` have. One round trip: three statements as one simple query, which PostgreSQL
+   * runs as one transaction with a snapshot per statement. The event's row is locked first, so
+   * the consumers of one event take turns: the count of whoever comes last is taken after the
+   * others committed, sees every consumption and marks the row. (A simple query takes no
+   * parameters: the id is checked to be a UUID, consumer names are the code's own.)
    */
-  async markConsumed(ids: string | readonly string[], consumer: string, consumers: readonly string[]): Promise<void> {
-    const list = typeof ids === 'string' ? [ids] : ids;
-    if (list.length === 0) return;
-    if (consumers.length <= 1) return this.markProcessed([...list]);
-    const events = list.map(uuidLiteral).join(', ');
+  async markConsumed(id: string, consumer: string, consumers: readonly string[]): Promise<void> {
+    if (consumers.length <= 1) return this.markProcessed([id]);
+    const event = uuidLiteral(id);
     const names = [consumer, ...consumers].map((name) => {
       if (!CONSUMER_NAME.test(name)) throw new Error(`not a consumer name: ${JSON.stringify(name).slice(0, 60)}`);
       return `'${name}'`;
     });
     await this.dataSource.query(
       [
-        `SELECT 1 FROM outbox_events WHERE id IN (${events}) ORDER BY id FOR UPDATE`,
-        `INSERT INTO outbox_consumptions (outbox_id, consumer) SELECT e, ${names[0]} FROM unnest(ARRAY[${events}]::uuid[]) AS e ON CONFLICT DO NOTHING`,
-        `UPDATE outbox_events o SET processed_at = now()
-          WHERE o.id IN (${events}) AND o.processed_at IS NULL
-            AND (SELECT count(*) FROM outbox_consumptions c WHERE c.outbox_id = o.id AND c.consumer IN (${names.slice(1).join(', ')})) = ${consumers.length}`,
+        `SELECT 1 FROM outbox_events WHERE id = ${event} FOR UPDATE`,
+        `INSERT INTO outbox_consumptions (outbox_id, consumer) VALUES (${event}, ${names[0]}) ON CONFLICT DO NOTHING`,
+        `UPDATE outbox_events SET processed_at = now()
+          WHERE id = ${event} AND processed_at IS NULL
+            AND (SELECT count(*) FROM outbox_consumptions WHERE outbox_id = ${event} AND consumer IN (${names.slice(1).join(', ')})) = ${consumers.length}`,
       ].join(';\n'),
     );
-  }
-
-  /**
-   * Of these events, those `consumer` still has to handle (a retried batch job): not processed,
-   * not set aside, and not recorded as handled by it.
-   */
-  async stillOpenFor<E extends { outboxId: string }>(consumer: string, events: readonly E[]): Promise<E[]> {
-    if (events.length === 0) return [];
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT o.id FROM outbox_events o
-        WHERE o.id = ANY($1) AND o.processed_at IS NULL AND o.dead_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM outbox_consumptions c WHERE c.outbox_id = o.id AND c.consumer = $2)`,
-      [events.map((e) => e.outboxId), consumer],
-    );
-    const open = new Set(rows.map((r) => r.id));
-    return events.filter((e) => open.has(e.outboxId));
   }
 
   async countPending(): Promise<number> {
