@@ -24,7 +24,8 @@ export interface CompletionToCertify {
   /**
    * The holder's unrevoked certificate of the completed course (or of the course a refresher
    * renews) that expires after the completion and at most the renewal window later; the
-   * latest such, so renewals chain on. Only read for a completion not claimed yet.
+   * latest such, so renewals chain on. Only used for a completion not claimed yet (a claimed
+   * one prints its stored row).
    */
   renewable: RenewableToCertify | null;
 }
@@ -116,7 +117,7 @@ export class CertificateRepository {
             WHERE ce.user_id = c.user_id AND (ce.course_id = co.id OR ce.course_id = co.renews_course_id)
               AND ce.revoked_at IS NULL
               AND ce.expires_at > c.completed_at AND ce.expires_at <= c.completed_at + make_interval(days => $2)
-            ORDER BY ce.expires_at DESC LIMIT 1) r ON NOT EXISTS (SELECT 1 FROM certificates ce WHERE ce.completion_id = c.id)
+            ORDER BY ce.expires_at DESC LIMIT 1) r ON true
          LEFT JOIN courses rc ON rc.id = r.course_id AND rc.id <> co.id
         WHERE c.id = $1`,
       [completionId, renewalWindowDays],

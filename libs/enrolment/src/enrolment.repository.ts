@@ -7,7 +7,12 @@ import { Enrolment, OPEN_ENROLMENT_STATUSES } from './entities/enrolment.entity'
 
 @Injectable()
 export class EnrolmentRepository {
-  constructor(@InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>) {}
+  /** Every column under its property name, for statements that return whole enrolments. */
+  private readonly columns: string;
+
+  constructor(@InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>) {
+    this.columns = enrolments.metadata.columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`).join(', ');
+  }
 
   findById(id: string, manager?: EntityManager): Promise<Enrolment | null> {
     return (manager?.getRepository(Enrolment) ?? this.enrolments).findOneBy({ id });
@@ -30,7 +35,6 @@ export class EnrolmentRepository {
   async insertStarted(enrolment: Pick<Enrolment, 'userId' | 'courseId' | 'organisationId' | 'enrolledById'>): Promise<Enrolment> {
     const topic: EventName = 'enrolment.started';
     const payload: EventPayload<'enrolment.started'> = { userId: enrolment.userId, courseId: enrolment.courseId };
-    const columns = this.enrolments.metadata.columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`).join(', ');
     const [row]: Array<Partial<Enrolment>> = await this.enrolments.query(
       `WITH e AS (
          INSERT INTO enrolments (user_id, course_id, organisation_id, enrolled_by_id, status)
@@ -38,7 +42,7 @@ export class EnrolmentRepository {
        ), told AS (
          INSERT INTO outbox_events (topic, payload) SELECT $5, $6::jsonb FROM e
        )
-       SELECT ${columns} FROM e`,
+       SELECT ${this.columns} FROM e`,
       [enrolment.userId, enrolment.courseId, enrolment.organisationId, enrolment.enrolledById, topic, JSON.stringify(payload)],
     );
     return Object.assign(new Enrolment(), row);

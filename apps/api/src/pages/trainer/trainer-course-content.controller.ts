@@ -40,8 +40,7 @@ export class TrainerCourseContentController {
   @Authenticated()
   @HtmlPage()
   async editLesson(@Page() page: PageContext, @CurrentUser() user: AuthUser, @Param('id') id: string, @Param('lessonId') lessonId: string): Promise<string> {
-    await this.courses.getEditable(user, pathId(id));
-    const lesson = await this.lessons.get(user, id, pathId(lessonId));
+    const lesson = await this.editableLesson(user, id, lessonId);
     return this.lessonPage(page, id, lessonId, { title: lesson.title, body: lesson.body, videoUrl: lesson.videoUrl ?? '' }, new FormErrors());
   }
 
@@ -69,9 +68,7 @@ export class TrainerCourseContentController {
   @Authenticated()
   @HtmlPage()
   async confirmRemoveLesson(@Page() page: PageContext, @CurrentUser() user: AuthUser, @Param('id') id: string, @Param('lessonId') lessonId: string): Promise<string> {
-    await this.courses.getEditable(user, pathId(id));
-    const lesson = await this.lessons.get(user, id, pathId(lessonId));
-    return this.removePage(page, id, lesson);
+    return this.removePage(page, id, await this.editableLesson(user, id, lessonId));
   }
 
   /** Deletes the lesson; a published online course's last lesson stays, said on the confirm page. */
@@ -87,7 +84,7 @@ export class TrainerCourseContentController {
     } catch (error) {
       if (codeOf(error) !== CatalogueErrorCode.LastLesson) throw error;
       res.status(409);
-      return this.removePage(page, id, await this.lessons.get(user, id, lessonId), this.pages.word(page.lang, 'trainer.lesson.lastLesson'));
+      return this.removePage(page, id, await this.lessons.get(user, pathId(id), pathId(lessonId)), this.pages.word(page.lang, 'trainer.lesson.lastLesson'));
     }
     page.flash('trainer.course.lessonRemoved');
     res.redirect(303, `/trainer/courses/${id}#lessons`);
@@ -147,6 +144,12 @@ export class TrainerCourseContentController {
   private lessonWords(page: PageContext): Record<string, string> {
     const word = (key: string) => this.pages.word(page.lang, `trainer.course.errors.${key}`);
     return { title: word('lessonTitle'), body: word('lessonBody'), videoUrl: word('videoUrl') };
+  }
+
+  /** A lesson of a course this person may edit (404 for a malformed id, 403 for another's course). */
+  private async editableLesson(user: AuthUser, id: string, lessonId: string) {
+    await this.courses.getEditable(user, pathId(id));
+    return this.lessons.get(user, pathId(id), pathId(lessonId));
   }
 
   private lessonPage(page: PageContext, courseId: string, lessonId: string, lesson: { title: string; body: string; videoUrl: string }, errors: FormErrors): string {
